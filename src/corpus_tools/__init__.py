@@ -1,1 +1,19 @@
-"""corpus_tools: load, tokenize and measure a news corpus, offline and traceably."""
+"""corpus_tools: load, tokenize and measure a news corpus, offline and traceably.
+
+The pipeline reads from its names: ``load_corpus`` -> ``sentences`` / ``tokens`` ->
+measurements. Every table carries ``unit_id``, ``sent_id``, ``start``, ``end`` where
+they apply, so ``units.text[start:end]`` gives back the evidence.
+"""
+
+from corpus_tools.corpus import CorpusError, corpus_lines, count_words, find_corpus_dir, load_corpus
+from corpus_tools.figures import PALETTE, outlet_colors, save_figure, use_style
+from corpus_tools.normalize import normalize_text
+from corpus_tools.textstats import collocations, content_terms, keyness, kwic, term_frequencies
+from corpus_tools.tokenizing import sentences, span_sentences, span_words, tokens
+
+__all__ = [
+    "CorpusError", "PALETTE", "collocations", "content_terms", "corpus_lines", "count_words",
+    "find_corpus_dir", "keyness", "kwic", "load_corpus", "normalize_text", "outlet_colors",
+    "save_figure", "sentences", "span_sentences", "span_words", "term_frequencies", "tokens",
+    "use_style",
+]

@@ -219,7 +219,7 @@ def read_segmentation(root: Path, sources: dict[str, list[str]]) -> tuple[list[d
                         path, f"{part}: line range {first}-{last} is outside {name} ({n_lines} lines)", line=line
                     )
                 segments.append(Segment(unit_id, name, part, first, last, line))
-        units.append(row | {"_line": line})
+        units.append(row | {"_line": line, "_file": path})
     _check_overlaps(path, segments)
     return units, segments
 
@@ -240,12 +240,15 @@ def _check_overlaps(path: Path, segments: list[Segment]) -> None:
                 )
 
 
-def _whole_file_segments(metadata: dict[str, dict], sources: dict[str, list[str]]) -> tuple[list[dict], list[Segment]]:
+def _whole_file_segments(
+    root: Path, metadata: dict[str, dict], sources: dict[str, list[str]]
+) -> tuple[list[dict], list[Segment]]:
     """Without a segmentation file: one unit per source file, the whole file as body."""
     units, segments = [], []
+    raw = root / RAW_DIR
     for name, row in metadata.items():
         unit_id = Path(name).stem
-        units.append({"unit_id": unit_id, "source_file": name, "_line": row["_line"]})
+        units.append({"unit_id": unit_id, "source_file": name, "_line": None, "_file": raw / name})
         segments.append(Segment(unit_id, name, "body", 1, len(sources[name]), row["_line"]))
     return units, segments
 
@@ -269,7 +272,7 @@ def _load(path: str | os.PathLike | None) -> _Loaded:
     if (root / SEGMENTATION_FILE).exists():
         units, segments = read_segmentation(root, sources)
     else:
-        units, segments = _whole_file_segments(metadata, sources)
+        units, segments = _whole_file_segments(root, metadata, sources)
     return _Loaded(root, metadata, sources, units, segments)
 
 
@@ -294,12 +297,12 @@ def _file_title(loaded: _Loaded, unit: dict) -> str:
     return loaded.metadata[unit["source_file"]]["title"] if len(siblings) == 1 else ""
 
 
-def _unit_row(loaded: _Loaded, unit: dict, segmentation_path: Path) -> dict:
+def _unit_row(loaded: _Loaded, unit: dict) -> dict:
     """Assemble one unit's row: metadata (unit values override file values) and body text."""
     file_meta = loaded.metadata[unit["source_file"]]
     body = _part_lines(loaded, unit["unit_id"], "body")
     if not body:
-        raise CorpusError(segmentation_path, f"empty unit {unit['unit_id']!r}: its body has no text", line=unit["_line"])
+        raise CorpusError(unit["_file"], f"empty unit {unit['unit_id']!r}: its body has no text", line=unit["_line"])
     text = PARAGRAPH_SEPARATOR.join(t for _, t in body)
     titles = _part_lines(loaded, unit["unit_id"], "title")
 
@@ -344,8 +347,7 @@ def load_corpus(path: str | os.PathLike | None = None) -> pd.DataFrame:
         CorpusError: naming the file, line and problem for any invalid input.
     """
     loaded = _load(path)
-    seg_path = loaded.root / SEGMENTATION_FILE
-    rows = [_unit_row(loaded, unit, seg_path) for unit in loaded.units]
+    rows = [_unit_row(loaded, unit) for unit in loaded.units]
     return pd.DataFrame(rows, columns=UNIT_COLUMNS + UNIT_EXTRA_COLUMNS)
 
 

@@ -1,0 +1,39 @@
+# Two commands do everything: `make reproduce` and `make test`.
+# Both create .venv on first use and install the pinned dependencies (requirements.lock).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+# A clean kernel environment: no user nltk_data, no stray plotting backend.
+RUN_ENV := MPLBACKEND=Agg PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
+
+.PHONY: reproduce test lint lock bench clean-venv
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+reproduce: $(STAMP)
+	$(RUN_ENV) $(BIN)/python -m corpus_tools.notebooks $(NOTEBOOKS)
+
+test: $(STAMP)
+	$(RUN_ENV) $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/tokenize_speed.py
+
+# Re-resolve the pins from requirements.in in a throwaway environment.
+lock:
+	rm -rf /tmp/corpus_tools-lock && $(PYTHON) -m venv /tmp/corpus_tools-lock
+	/tmp/corpus_tools-lock/bin/pip install --quiet -r requirements.in
+	/tmp/corpus_tools-lock/bin/pip freeze --all | grep -v '^pip==' > requirements.lock
+
+clean-venv:
+	rm -rf $(VENV)

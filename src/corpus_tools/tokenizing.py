@@ -1,0 +1,124 @@
+"""Offline sentence and word tokenizing with character offsets into the unit text.
+
+Punkt is built from the package's own abbreviation list (no downloaded model), and
+words come from NLTK's ``NLTKWordTokenizer.span_tokenize``, which needs no data.
+Both run on normalised text (curly quotes straightened one for one), so the offsets
+they give are valid on the raw text: ``text[start:end]`` is always the evidence.
+Sentences never cross a paragraph break (a blank line), so headings stay sentences
+of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from corpus_tools.normalize import normalize_text
+
+SENTENCE_COLUMNS = ["unit_id", "sent_id", "start", "end", "text"]
+TOKEN_COLUMNS = ["unit_id", "sent_id", "tok_id", "start", "end", "token"]
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n[^\S\n]*\n|\s*\Z)", re.DOTALL)
+_WORD = re.compile(r"\w")
+
+
+def read_word_list(name: str) -> list[str]:
+    """Read a packaged resource list: one entry per line, ``#`` comments and blanks skipped."""
+    text = resources.files("corpus_tools.resources").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Return a Punkt sentence tokenizer built from the packaged abbreviation list."""
+    params = PunktParameters()
+    params.abbrev_types = set(read_word_list("abbreviations.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer() -> NLTKWordTokenizer:
+    """Return NLTK's default (Treebank-style) word tokenizer; it needs no data."""
+    return NLTKWordTokenizer()
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each paragraph: text between blank lines, trimmed."""
+    for match in _PARAGRAPH.finditer(text):
+        yield match.span()
+
+
+def span_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in ``text``; sentences never cross paragraphs.
+
+    Args:
+        text: Raw text (curly or straight quotes alike).
+
+    Returns:
+        Character offsets into ``text``.
+    """
+    norm = normalize_text(text)
+    punkt = sentence_tokenizer()
+    for p_start, p_end in paragraph_spans(norm):
+        for s_start, s_end in punkt.span_tokenize(norm[p_start:p_end]):
+            yield p_start + s_start, p_start + s_end
+
+
+def span_words(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each word token of one sentence (Treebank conventions).
+
+    Falls back to whitespace-and-punctuation splitting on the rare input that NLTK's
+    span alignment cannot handle, so no text is ever lost.
+    """
+    norm = normalize_text(text)
+    try:
+        yield from list(word_tokenizer().span_tokenize(norm))
+    except ValueError:
+        for match in re.finditer(r"\w+(?:['\u2019]\w+)*|[^\w\s]", norm):
+            yield match.span()
+
+
+def sentences(units: pd.DataFrame) -> pd.DataFrame:
+    """Split every unit into sentences.
+
+    Args:
+        units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
+
+    Returns:
+        DataFrame with unit_id, sent_id (0-based within the unit), start, end, text.
+    """
+    rows = []
+    for unit_id, text in zip(units["unit_id"], units["text"]):
+        for sent_id, (start, end) in enumerate(span_sentences(text)):
+            rows.append((unit_id, sent_id, start, end, text[start:end]))
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def tokens(units: pd.DataFrame) -> pd.DataFrame:
+    """Split every unit into word tokens, keyed by sentence.
+
+    Args:
+        units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
+
+    Returns:
+        DataFrame with unit_id, sent_id, tok_id (0-based within the unit), start, end,
+        token (the raw slice ``text[start:end]``).
+    """
+    rows = []
+    for unit_id, text in zip(units["unit_id"], units["text"]):
+        tok_id = 0
+        for sent_id, (s_start, s_end) in enumerate(span_sentences(text)):
+            for start, end in span_words(text[s_start:s_end]):
+                rows.append((unit_id, sent_id, tok_id, s_start + start, s_start + end, text[s_start + start : s_start + end]))
+                tok_id += 1
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def is_word(token: str) -> bool:
+    """True for a token holding a letter or digit (not bare punctuation)."""
+    return bool(_WORD.search(token))
