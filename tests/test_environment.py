@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from conftest import ROOT
 
 
@@ -13,7 +15,10 @@ def _pins(lines):
 
 def test_environment_yml_pins_the_same_versions_as_the_lock():
     lock = _pins((ROOT / "requirements.lock").read_text().splitlines())
-    conda = _pins((ROOT / "environment.yml").read_text().splitlines())
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda = _pins(pip_section)
+    assert "python=3.11" in env["dependencies"]
     assert lock == conda
     for name in ("pandas", "matplotlib", "nltk", "textblob", "vadersentiment", "jupyterlab"):
         assert name in lock

@@ -109,3 +109,7 @@ def test_same_output_without_nltk_data(tmp_path):
     empty = tmp_path / "empty_nltk_data"
     empty.mkdir()
     assert run({"NLTK_DATA": str(empty), "HOME": str(tmp_path)}) == run({})
+
+
+def test_tokens_reuse_a_sentence_table(units, sents, toks):
+    assert ct.tokens(units, sentence_table=sents).equals(toks)

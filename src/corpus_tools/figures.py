@@ -40,10 +40,16 @@ def outlet_colors(outlets: list[str]) -> dict[str, str]:
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(outlets)))}
 
 
+FIGURES_ENV = "CORPUS_TOOLS_FIGURES"
+
+
 def figures_dir(directory: str | os.PathLike | None = None) -> Path:
-    """The folder figures go to: ``directory``, or ``figures/`` beside the nearest corpus."""
+    """The folder figures go to: ``directory``, else ``$CORPUS_TOOLS_FIGURES``, else
+    ``figures/`` beside the nearest corpus."""
     if directory is not None:
         return Path(directory)
+    if os.environ.get(FIGURES_ENV):
+        return Path(os.environ[FIGURES_ENV])
     try:
         return find_corpus_dir().parent / "figures"
     except CorpusError:

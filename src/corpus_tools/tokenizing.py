@@ -99,24 +99,39 @@ def sentences(units: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
-def tokens(units: pd.DataFrame) -> pd.DataFrame:
+def tokens(units: pd.DataFrame, *, sentence_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Split every unit into word tokens, keyed by sentence.
 
     Args:
         units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
+        sentence_table: The result of :func:`sentences` for the same units, if you have
+            it already; it saves splitting the sentences a second time.
 
     Returns:
         DataFrame with unit_id, sent_id, tok_id (0-based within the unit), start, end,
         token (the raw slice ``text[start:end]``).
     """
+    spans = _sentence_spans_by_unit(units, sentence_table)
     rows = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
         tok_id = 0
-        for sent_id, (s_start, s_end) in enumerate(span_sentences(text)):
+        for sent_id, (s_start, s_end) in enumerate(spans[unit_id]):
             for start, end in span_words(text[s_start:s_end]):
                 rows.append((unit_id, sent_id, tok_id, s_start + start, s_start + end, text[s_start + start : s_start + end]))
                 tok_id += 1
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def _sentence_spans_by_unit(units: pd.DataFrame, sentence_table: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    """Sentence spans per unit: from the given table, or split afresh."""
+    if sentence_table is None:
+        return {uid: list(span_sentences(text)) for uid, text in zip(units["unit_id"], units["text"])}
+    spans: dict[str, list[tuple[int, int]]] = {uid: [] for uid in units["unit_id"]}
+    for uid, sent_id, start, end in zip(*(sentence_table[c] for c in ("unit_id", "sent_id", "start", "end"))):
+        if sent_id != len(spans[uid]):
+            raise ValueError(f"sentence_table: unit {uid!r} sentence {sent_id} is out of order; pass sentences(units)")
+        spans[uid].append((start, end))
+    return spans
 
 
 def is_word(token: str) -> bool:

@@ -1,0 +1,74 @@
+"""Plots the notebooks share. Each returns the figure and the table of what it plots,
+ready for :func:`corpus_tools.save_figure`."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import Patch
+
+from corpus_tools.figures import outlet_colors
+
+
+def bar_by_unit(
+    table: pd.DataFrame,
+    value: str,
+    *,
+    title: str,
+    xlabel: str,
+    label: str = "unit_id",
+    color_by: str = "outlet",
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Horizontal bars, one per row of ``table``, coloured by ``color_by`` with a legend.
+
+    Returns:
+        The figure and the plotted columns (label, colour group, value).
+    """
+    data = table[[label, color_by, value]].reset_index(drop=True)
+    colors = outlet_colors(data[color_by].tolist())
+    fig, ax = plt.subplots(figsize=(8, 0.3 * len(data) + 1.5))
+    ax.barh(data[label], data[value], color=[colors[g] for g in data[color_by]])
+    ax.invert_yaxis()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    for y, v in enumerate(data[value]):
+        ax.text(v, y, f" {v:,.0f}" if float(v).is_integer() else f" {v:.2f}", va="center", fontsize=8)
+    handles = [Patch(color=c, label=g) for g, c in colors.items()]
+    ax.legend(handles=handles, title=color_by, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    return fig, data
+
+
+def keyness_panels(
+    table: pd.DataFrame, *, by: str = "outlet", top: int = 6, title: str
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """One panel per group: its most over-used terms by G2, with the counts as labels.
+
+    Args:
+        table: The result of :func:`corpus_tools.keyness`.
+        by: The grouping column of ``table``.
+        top: Terms per panel.
+        title: Figure title.
+    """
+    data = table[table["over"]].groupby(by).head(top).reset_index(drop=True)
+    groups = sorted(data[by].unique())
+    ncols = 2
+    nrows = -(-len(groups) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(10, 2.2 * nrows), squeeze=False)
+    colors = outlet_colors(groups)
+    for ax, group in zip(axes.flat, groups):
+        part = data[data[by] == group]
+        ax.barh(part["term"], part["g2"], color=colors[group])
+        ax.invert_yaxis()
+        ax.set_title(_shorten(group), fontsize=10)
+        for y, row in enumerate(part.itertuples()):
+            ax.text(row.g2, y, f" {row.count} vs {row.count_rest}", va="center", fontsize=7)
+        ax.set_xlabel("log-likelihood G2")
+    for ax in list(axes.flat)[len(groups):]:
+        ax.set_visible(False)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig, data
+
+
+def _shorten(text: str, width: int = 45) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
