@@ -13,16 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corpus_tools as ct
 from corpus_tools.actors import (
     GROUPS,
     MENTION_COLUMNS,
     TYPES,
     GazetteerError,
-    find_mentions_in_text,
     find_mentions,
+    find_mentions_in_text,
     load_gazetteer,
 )
-import corpus_tools as ct
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "corpus" / "raw"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import CORPUS, write_small_corpus
 
 import corpus_tools as ct
-from conftest import CORPUS, write_small_corpus
 
 UNIT_IDS = [
     "000-rubin", "001-intro", "001-spyer", "001-knights", "001-abdul-hussain",

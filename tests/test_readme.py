@@ -13,6 +13,6 @@ def test_readme_python_example_runs(monkeypatch, capsys):
     assert blocks
     monkeypatch.chdir(ROOT)
     for block in blocks:
-        exec(compile(block, "README.md", "exec"), {})
+        exec(compile(block, "README.md", "exec"), {})  # the example is the project's own README
     out = capsys.readouterr().out
     assert "['Mr. Kadhimi met U.S. officials on Nov. 9.', 'He asked for help.']" in out

@@ -5,16 +5,52 @@ measurements. Every table carries ``unit_id``, ``sent_id``, ``start``, ``end`` w
 they apply, so ``units.text[start:end]`` gives back the evidence.
 """
 
-from corpus_tools.actors import GazetteerError, find_mentions, find_mentions_in_text, load_gazetteer
-from corpus_tools.corpus import CorpusError, corpus_lines, count_words, find_corpus_dir, load_corpus
+from corpus_tools.actors import (
+    GazetteerError,
+    find_mentions,
+    find_mentions_in_text,
+    load_gazetteer,
+)
+from corpus_tools.corpus import (
+    CorpusError,
+    corpus_lines,
+    count_words,
+    find_corpus_dir,
+    load_corpus,
+)
 from corpus_tools.figures import PALETTE, outlet_colors, save_figure, use_style
 from corpus_tools.normalize import normalize_text
-from corpus_tools.textstats import collocations, content_terms, keyness, kwic, term_frequencies
+from corpus_tools.textstats import (
+    collocations,
+    content_terms,
+    keyness,
+    kwic,
+    term_frequencies,
+)
 from corpus_tools.tokenizing import sentences, span_sentences, span_words, tokens
 
 __all__ = [
-    "CorpusError", "GazetteerError", "PALETTE", "find_mentions", "find_mentions_in_text", "load_gazetteer", "collocations", "content_terms", "corpus_lines", "count_words",
-    "find_corpus_dir", "keyness", "kwic", "load_corpus", "normalize_text", "outlet_colors",
-    "save_figure", "sentences", "span_sentences", "span_words", "term_frequencies", "tokens",
+    "PALETTE",
+    "CorpusError",
+    "GazetteerError",
+    "collocations",
+    "content_terms",
+    "corpus_lines",
+    "count_words",
+    "find_corpus_dir",
+    "find_mentions",
+    "find_mentions_in_text",
+    "keyness",
+    "kwic",
+    "load_corpus",
+    "load_gazetteer",
+    "normalize_text",
+    "outlet_colors",
+    "save_figure",
+    "sentences",
+    "span_sentences",
+    "span_words",
+    "term_frequencies",
+    "tokens",
     "use_style",
 ]

@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass

@@ -31,9 +31,7 @@ METADATA_REQUIRED = ("source_file", "publisher", "outlet", "author", "date", "ge
 METADATA_OPTIONAL = ("sha256", "description")
 SEGMENT_PARTS = ("title", "dek", "byline", "dateline", "caption", "bio", "credit", "body")
 SEGMENTATION_REQUIRED = ("unit_id", "source_file", "body")
-SEGMENTATION_OPTIONAL = ("outlet", "publisher", "author", "date", "genre") + tuple(
-    p for p in SEGMENT_PARTS if p != "body"
-)
+SEGMENTATION_OPTIONAL = ("outlet", "publisher", "author", "date", "genre", *(p for p in SEGMENT_PARTS if p != "body"))
 
 UNIT_COLUMNS = [
     "unit_id", "source_file", "outlet", "publisher", "author", "date", "genre",
