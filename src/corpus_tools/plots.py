@@ -72,3 +72,43 @@ def keyness_panels(
 
 def _shorten(text: str, width: int = 45) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def heatmap(
+    matrix: pd.DataFrame,
+    *,
+    title: str,
+    colorbar: str,
+    labels: pd.DataFrame | None = None,
+    cmap: str = "Blues",
+    center_zero: bool = False,
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """A labelled heatmap of a numeric matrix; each cell shows its value (or ``labels``).
+
+    Args:
+        matrix: Rows and columns as they should appear.
+        title: Figure title.
+        colorbar: What the colour encodes.
+        labels: Same shape as ``matrix``: the text in each cell (e.g. the count behind a rate).
+        cmap: A colour-blind-safe sequential map ("Blues", "viridis") or diverging ("PuOr").
+        center_zero: Make the colour scale symmetric around zero (for signed scores).
+
+    Returns:
+        The figure and the matrix in long form (row, column, value).
+    """
+    values = matrix.astype(float)
+    fig, ax = plt.subplots(figsize=(1.0 + 0.75 * values.shape[1], 1.2 + 0.45 * values.shape[0]))
+    limit = float(abs(values).max().max()) or 1.0
+    kwargs = {"vmin": -limit, "vmax": limit} if center_zero else {"vmin": 0, "vmax": limit}
+    image = ax.imshow(values.to_numpy(), cmap=cmap, aspect="auto", **kwargs)
+    ax.set_xticks(range(values.shape[1]), [_shorten(str(c), 28) for c in values.columns], rotation=35, ha="right")
+    ax.set_yticks(range(values.shape[0]), [_shorten(str(r), 40) for r in values.index])
+    text = labels if labels is not None else values.map(lambda v: f"{v:.2g}" if v == v else "")
+    for (i, j), value in pd.DataFrame(values.to_numpy()).stack().items():
+        dark = abs(value) > 0.6 * limit
+        ax.text(j, i, text.iat[i, j], ha="center", va="center", fontsize=7, color="white" if dark else "black")
+    ax.set_title(title)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
+    long = values.rename_axis(index="row", columns="column").stack(future_stack=True).rename("value").reset_index()
+    return fig, long

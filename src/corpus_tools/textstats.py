@@ -47,7 +47,7 @@ def term_frequencies(tokens: pd.DataFrame, units: pd.DataFrame, *, by: str = "ou
         DataFrame with ``by``, term, count, per_1000 (per 1,000 content words of the group),
         n_terms (the group's content words), sorted by group then descending count.
     """
-    terms = content_terms(tokens).merge(units[["unit_id", by]], on="unit_id")
+    terms = content_terms(tokens).merge(units[list(dict.fromkeys(["unit_id", by]))], on="unit_id")
     counts = terms.groupby([by, "term"]).size().rename("count").reset_index()
     totals = terms.groupby(by).size().rename("n_terms")
     counts = counts.merge(totals, on=by)
@@ -82,7 +82,7 @@ def keyness(tokens: pd.DataFrame, units: pd.DataFrame, *, by: str = "outlet", mi
         sorted by group and descending g2. G2 above 3.84 is p < 0.05 and above 15.13
         p < 0.0001 for one test; with many terms tested, read it as a ranking.
     """
-    terms = content_terms(tokens).merge(units[["unit_id", by]], on="unit_id")
+    terms = content_terms(tokens).merge(units[list(dict.fromkeys(["unit_id", by]))], on="unit_id")
     counts = terms.groupby([by, "term"]).size().unstack(fill_value=0)
     group_totals = counts.sum(axis=1)
     term_totals = counts.sum(axis=0)
