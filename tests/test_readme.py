@@ -16,3 +16,4 @@ def test_readme_python_example_runs(monkeypatch, capsys):
         exec(compile(block, "README.md", "exec"), {})  # the example is the project's own README
     out = capsys.readouterr().out
     assert "['Mr. Kadhimi met U.S. officials on Nov. 9.', 'He asked for help.']" in out
+    assert "[['Mustafa el-Kazimi', 'kadhimi', 'name'], ['His', 'kadhimi', 'pronoun']]" in out
