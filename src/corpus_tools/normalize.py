@@ -12,6 +12,11 @@ _ONE_FOR_ONE = str.maketrans({
     "\u201a": "'",  # single low-9 quotation mark
     "\u201b": "'",  # single high-reversed-9 quotation mark
     "\u2032": "'",  # prime
+    "\u00b4": "'",  # acute accent used as an apostrophe
+    "\u02bc": "'",  # modifier letter apostrophe
+    "\u02bb": "'",  # modifier letter turned comma (transliterated ayn)
+    "\u02bf": "'",  # modifier letter left half ring (ayn)
+    "\u02be": "'",  # modifier letter right half ring (hamza)
     "\u201c": '"',  # left double quotation mark
     "\u201d": '"',  # right double quotation mark
     "\u201e": '"',  # double low-9 quotation mark

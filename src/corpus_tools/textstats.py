@@ -9,7 +9,7 @@ import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from corpus_tools.normalize import normalize_text
-from corpus_tools.tokenizing import read_word_list
+from corpus_tools.wordlists import read_word_list
 
 
 def stopwords() -> frozenset[str]:

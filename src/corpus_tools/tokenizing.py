@@ -13,24 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from corpus_tools.normalize import normalize_text
+from corpus_tools.wordlists import read_word_list
 
 SENTENCE_COLUMNS = ["unit_id", "sent_id", "start", "end", "text"]
 TOKEN_COLUMNS = ["unit_id", "sent_id", "tok_id", "start", "end", "token"]
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n[^\S\n]*\n|\s*\Z)", re.DOTALL)
 _WORD = re.compile(r"\w")
-
-
-def read_word_list(name: str) -> list[str]:
-    """Read a packaged resource list: one entry per line, ``#`` comments and blanks skipped."""
-    text = resources.files("corpus_tools.resources").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 @lru_cache(maxsize=1)
