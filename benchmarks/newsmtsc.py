@@ -154,9 +154,13 @@ def score_items(items: Sequence[Item], rules: Iterable[str], desc: str) -> list[
     return out
 
 
+RESULTS: list[dict] = []  # every row printed, for --results
+
+
 def row(name: str, gold: Sequence[str], pred: Sequence[str], ref: float | None = None) -> str:
     """One formatted table row: F1m, accuracy, n (and the F1m change to ``ref``)."""
     f1 = macro_f1(gold, pred)
+    RESULTS.append({"method": name.strip(), "f1m": round(f1, 4), "accuracy": round(accuracy(gold, pred), 4), "n": len(gold)})
     delta = "" if ref is None else f"{f1 - ref:+8.3f}"
     return f"{name:<44}{f1:7.3f}{accuracy(gold, pred):7.3f}{len(gold):7d}{delta}"
 
@@ -260,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("path", type=Path, help="NewsMTSC-format jsonl file")
     parser.add_argument("--split", choices=("dev", "holdout", "all"), default="holdout",
                         help="which part to score (default: holdout)")
+    parser.add_argument("--results", type=Path,
+                        help="also write the metrics (numbers only, no data) to this CSV")
     parser.add_argument("--sweep", action="store_true",
                         help="also print a threshold sweep (dev split only)")
     args = parser.parse_args(argv)
@@ -268,6 +274,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.path.is_file():
         parser.error(f"{args.path}: no such file")
     run(args.path, args.split, args.sweep)
+    if args.results:
+        write_results(args.results, args.path, args.split)
+
+
+def write_results(target: Path, path: Path, split: str) -> None:
+    """Write the printed metrics with the split and file they came from."""
+    import csv
+
+    seen = set()
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["file", "split", "method", "f1m", "accuracy", "n"], lineterminator="\n")
+        writer.writeheader()
+        for result in RESULTS:
+            if result["method"] not in seen:
+                seen.add(result["method"])
+                writer.writerow({"file": path.name, "split": split, **result})
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from corpus_tools.corpus import (
 )
 from corpus_tools.figures import PALETTE, outlet_colors, save_figure, use_style
 from corpus_tools.normalize import normalize_text
+from corpus_tools.sentiment import TargetSentiment, sentiment_profile, sentiment_toward, target_sentiment
 from corpus_tools.textstats import (
     collocations,
     content_terms,
@@ -33,6 +34,7 @@ __all__ = [
     "PALETTE",
     "CorpusError",
     "GazetteerError",
+    "TargetSentiment",
     "collocations",
     "content_terms",
     "corpus_lines",
@@ -48,8 +50,11 @@ __all__ = [
     "outlet_colors",
     "save_figure",
     "sentences",
+    "sentiment_profile",
+    "sentiment_toward",
     "span_sentences",
     "span_words",
+    "target_sentiment",
     "term_frequencies",
     "tokens",
     "use_style",

@@ -112,3 +112,60 @@ def heatmap(
     fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
     long = values.rename_axis(index="row", columns="column").stack(future_stack=True).rename("value").reset_index()
     return fig, long
+
+
+def interval_dots(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    title: str,
+    xlabel: str,
+    color_by: str | None = None,
+    n_column: str = "n_mentions",
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """One dot per row at ``score`` with its ``ci_low``..``ci_high`` interval and its count.
+
+    Returns:
+        The figure and the plotted columns.
+    """
+    columns = [label, *([color_by] if color_by else []), n_column, "score", "ci_low", "ci_high"]
+    data = table[list(dict.fromkeys(columns))].reset_index(drop=True)
+    colors = outlet_colors(data[color_by].tolist()) if color_by else {}
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.6))
+    for y, row in data.iterrows():
+        color = colors.get(row[color_by], "#0072B2") if color_by else "#0072B2"
+        ax.plot([row.ci_low, row.ci_high], [y, y], color=color, linewidth=2, alpha=0.6)
+        ax.plot(row.score, y, "o", color=color)
+        ax.text(max(row.ci_high, row.score), y, f"  n={row[n_column]}", va="center", fontsize=8)
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_yticks(range(len(data)), [_shorten(str(v), 40) for v in data[label]])
+    ax.invert_yaxis()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    if colors:
+        handles = [Patch(color=c, label=g) for g, c in colors.items()]
+        ax.legend(handles=handles, title=color_by, loc="upper left", bbox_to_anchor=(1.12, 1), fontsize=8, frameon=False)
+    return fig, data
+
+
+def paired_dots(
+    table: pd.DataFrame, *, label: str, left: str, right: str, names: tuple[str, str], title: str, xlabel: str
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Two measures per row, joined by a line, so the shift from one to the other shows.
+
+    Returns:
+        The figure and the plotted columns.
+    """
+    data = table[[label, left, right]].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.6))
+    for y, row in data.iterrows():
+        ax.plot([row[left], row[right]], [y, y], color="#999999", linewidth=1)
+    ax.plot(data[left], range(len(data)), "s", color="#D55E00", label=names[0])
+    ax.plot(data[right], range(len(data)), "o", color="#0072B2", label=names[1])
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_yticks(range(len(data)), [_shorten(str(v), 40) for v in data[label]])
+    ax.invert_yaxis()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    return fig, data
