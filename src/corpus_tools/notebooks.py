@@ -27,7 +27,7 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> None:
         raise ValueError("notebook has no cell tagged 'parameters' to override")
     source = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    cell.pop("id", None)
+    cell.id = "injected-parameters"
     nb.cells.insert(index + 1, cell)
 
 

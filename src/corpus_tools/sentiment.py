@@ -73,6 +73,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import (
@@ -83,7 +84,7 @@ from vaderSentiment.vaderSentiment import (
 
 from corpus_tools.actors import find_mentions
 from corpus_tools.normalize import normalize_text
-from corpus_tools.stats import DEFAULT_SEED, bootstrap_mean_ci
+from corpus_tools.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.tokenizing import sentences, span_sentences
 from corpus_tools.wordlists import read_word_list
 
@@ -91,6 +92,7 @@ __all__ = [
     "ALL_RULES",
     "RULE_NAMES",
     "TargetSentiment",
+    "compare_units",
     "score_label",
     "sentence_textblob",
     "sentence_vader",
@@ -963,3 +965,28 @@ def sentiment_profile(
         mean, low, high = bootstrap_mean_ci(group["score"].tolist(), n_boot=n_boot, seed=seed)
         rows.append((key, len(group), mean, low, high, float(group["sentence_vader"].mean())))
     return pd.DataFrame(rows, columns=[by, *PROFILE_COLUMNS])
+
+
+def compare_units(scores: pd.DataFrame, first: str, second: str, *, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Compare two units' target-scoped and whole-sentence means, with bootstrap intervals.
+
+    Args:
+        scores: :func:`sentiment_toward` output.
+        first, second: unit ids.
+
+    Returns:
+        One row per measure (target-scoped ``score``, naive ``sentence_vader``): the two
+        means, their counts, the difference first minus second and its 95% interval, and
+        whether the interval excludes zero.
+    """
+    rows = []
+    for measure in ("score", "sentence_vader"):
+        a = scores.loc[scores["unit_id"] == first, measure].tolist()
+        b = scores.loc[scores["unit_id"] == second, measure].tolist()
+        diff, low, high = bootstrap_diff_ci(a, b, seed=seed)
+        rows.append({
+            "measure": measure, f"mean_{first}": np.mean(a) if a else np.nan, f"n_{first}": len(a),
+            f"mean_{second}": np.mean(b) if b else np.nan, f"n_{second}": len(b),
+            "difference": diff, "ci_low": low, "ci_high": high, "supported": bool(low > 0 or high < 0),
+        })
+    return pd.DataFrame(rows)
