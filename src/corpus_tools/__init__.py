@@ -21,6 +21,7 @@ from corpus_tools.corpus import (
 from corpus_tools.figures import PALETTE, outlet_colors, save_figure, use_style
 from corpus_tools.normalize import normalize_text
 from corpus_tools.sentiment import TargetSentiment, sentiment_profile, sentiment_toward, target_sentiment
+from corpus_tools.stance import stance_profile, stance_statements
 from corpus_tools.textstats import (
     collocations,
     content_terms,
@@ -54,6 +55,8 @@ __all__ = [
     "sentiment_toward",
     "span_sentences",
     "span_words",
+    "stance_profile",
+    "stance_statements",
     "target_sentiment",
     "term_frequencies",
     "tokens",
