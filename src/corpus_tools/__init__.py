@@ -11,6 +11,7 @@ from corpus_tools.actors import (
     find_mentions_in_text,
     load_gazetteer,
 )
+from corpus_tools.blame import blame_claims
 from corpus_tools.corpus import (
     CorpusError,
     corpus_lines,
@@ -20,6 +21,7 @@ from corpus_tools.corpus import (
 )
 from corpus_tools.figures import PALETTE, outlet_colors, save_figure, use_style
 from corpus_tools.normalize import normalize_text
+from corpus_tools.quotes import find_quotes, quotes
 from corpus_tools.sentiment import TargetSentiment, sentiment_profile, sentiment_toward, target_sentiment
 from corpus_tools.stance import stance_profile, stance_statements
 from corpus_tools.textstats import (
@@ -36,6 +38,7 @@ __all__ = [
     "CorpusError",
     "GazetteerError",
     "TargetSentiment",
+    "blame_claims",
     "collocations",
     "content_terms",
     "corpus_lines",
@@ -43,12 +46,14 @@ __all__ = [
     "find_corpus_dir",
     "find_mentions",
     "find_mentions_in_text",
+    "find_quotes",
     "keyness",
     "kwic",
     "load_corpus",
     "load_gazetteer",
     "normalize_text",
     "outlet_colors",
+    "quotes",
     "save_figure",
     "sentences",
     "sentiment_profile",
