@@ -43,7 +43,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +51,7 @@ from corpus_tools.actors import find_mentions, find_mentions_in_text, load_gazet
 from corpus_tools.normalize import normalize_text
 from corpus_tools.quotes import find_quotes, quotes, speaker_of_span
 from corpus_tools.tokenizing import paragraph_spans, sentences, span_sentences
+from corpus_tools.wordlists import read_tab_rows
 
 __all__ = [
     "CERTAINTIES",
@@ -137,16 +137,10 @@ class _Lexicon:
     concessive: re.Pattern[str]
 
 
-def _read_rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of a packaged resource, comments and blanks skipped."""
-    text = resources.files("corpus_tools.resources").joinpath(name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 def _read_classes(name: str) -> dict[str, frozenset[str]]:
     """A ``class<TAB>entry`` resource as {class: lowercase entries}."""
     out: dict[str, set[str]] = {}
-    for row in _read_rows(name):
+    for row in read_tab_rows(name):
         out.setdefault(row[0].strip(), set()).add(row[1].strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -154,17 +148,16 @@ def _read_classes(name: str) -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     """Read and compile every blame cue list once."""
-    events = tuple(
-        (kind, re.compile(rx.replace("{VICTIM}", rf"(?:the\s+)?{_VICTIM}+"), re.IGNORECASE)) for kind, rx in _read_rows("blame_events.txt")
-    )
-    other = _read_rows("blame_other_violence.txt")
+    victim = rf"(?:the\s+)?{_VICTIM}+"
+    events = tuple((kind, re.compile(rx.replace("{VICTIM}", victim), re.IGNORECASE)) for kind, rx in read_tab_rows("blame_events.txt"))
+    other = read_tab_rows("blame_other_violence.txt")
     markers = re.compile("|".join(f"(?:{rx})" for kind, rx in other if kind == "marker"), re.IGNORECASE)
     words = _read_classes("blame_responsibility.txt")
     hedges = _read_classes("blame_hedges.txt")
     boosts = _read_classes("blame_boosters.txt")
     denials = _read_classes("blame_denials.txt")
     acts = frozenset(e for kind, e in other if kind == "act")
-    frames = tuple(_compile_frame(*row, words=words, acts=acts) for row in _read_rows("blame_frames.txt"))
+    frames = tuple(_compile_frame(*row, words=words, acts=acts) for row in read_tab_rows("blame_frames.txt"))
     return _Lexicon(
         events=events,
         markers=markers,

@@ -35,13 +35,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
 from corpus_tools.actors import find_mentions_in_text, load_gazetteer
 from corpus_tools.normalize import normalize_text
 from corpus_tools.tokenizing import paragraph_spans, sentences, span_sentences
+from corpus_tools.wordlists import read_tab_rows
 
 __all__ = ["QUOTE_COLUMNS", "find_quotes", "quotes", "read_tagged_list", "speaker_of_span"]
 
@@ -89,13 +89,9 @@ def read_tagged_list(name: str) -> dict[str, frozenset[str]]:
         The lower-cased forms of each tag; ``#`` comment lines and blanks are skipped.
         A line without a tag gets the tag ``""``.
     """
-    text = resources.files("corpus_tools.resources").joinpath(name).read_text(encoding="utf-8")
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        form, _, tag = line.partition("\t")
-        out.setdefault(tag.strip(), set()).add(form.strip().lower())
+    for form, *tag in read_tab_rows(name):
+        out.setdefault(tag[0].strip() if tag else "", set()).add(form.strip().lower())
     return {tag: frozenset(forms) for tag, forms in out.items()}
 
 

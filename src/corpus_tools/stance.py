@@ -49,18 +49,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from corpus_tools.actors import find_mentions
 from corpus_tools.evidence import with_sentences
-from corpus_tools.figures import PALETTE, outlet_colors
 from corpus_tools.normalize import normalize_text
 from corpus_tools.stats import DEFAULT_SEED, bootstrap_mean_ci
 from corpus_tools.tokenizing import paragraph_spans, sentences
-from corpus_tools.wordlists import read_word_list
+from corpus_tools.wordlists import read_tab_rows, read_word_list
 
 __all__ = [
     "DIMENSIONS",
@@ -71,12 +67,10 @@ __all__ = [
     "pairwise_concordance",
     "quote_spans",
     "stance_evidence",
-    "stance_map",
     "stance_profile",
     "stance_statements",
     "stance_statements_in_text",
     "stance_summary",
-    "statement_counts_plot",
 ]
 
 DIMENSIONS: tuple[str, ...] = ("confrontation", "kadhimi", "us_response")
@@ -89,7 +83,6 @@ NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes, not speech
 MAX_SUBJECT_WORDS = 5  # a reporting verb's subject longer than this is not a speaker
 AUTHOR = "author"
-JITTER = 0.06  # x shift between units drawn at the same place on the stance map
 _AFTER_KINDS = frozenset({"modal", "frame", "call", "cancel"})
 _PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w]+(?:['-][\w]+)*")
@@ -136,11 +129,6 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
-def _lines(name: str) -> list[list[str]]:
-    """The tab-separated fields of a packaged ``stance_*.txt`` list (comments skipped)."""
-    return [line.split("\t") for line in read_word_list(name)]
-
-
 @dataclass(frozen=True)
 class Cue:
     """One cue of a stance cue list."""
@@ -182,7 +170,7 @@ def load_cues() -> tuple[Cue, ...]:
     """
     cues = []
     for dimension in DIMENSIONS:
-        for fields in _lines(f"stance_{dimension}.txt"):
+        for fields in read_tab_rows(f"stance_{dimension}.txt"):
             direction, pattern = int(fields[0]), fields[1]
             flags = frozenset(fields[2]) if len(fields) > 2 else frozenset()
             cues.append(Cue(dimension, direction, pattern, compile_pattern(pattern), flags))
@@ -191,17 +179,17 @@ def load_cues() -> tuple[Cue, ...]:
 
 @cache
 def _modality() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((kind, compile_pattern(p)) for kind, p in _lines("stance_modality.txt") if kind != "epistemic")
+    return tuple((kind, compile_pattern(p)) for kind, p in read_tab_rows("stance_modality.txt") if kind != "epistemic")
 
 
 @cache
 def _epistemic() -> frozenset[str]:
-    return frozenset(p.lower() for kind, p in _lines("stance_modality.txt") if kind == "epistemic")
+    return frozenset(p.lower() for kind, p in read_tab_rows("stance_modality.txt") if kind == "epistemic")
 
 
 @cache
 def _negation() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    rows = _lines("stance_negation.txt")
+    rows = read_tab_rows("stance_negation.txt")
     return (
         frozenset(w.lower() for kind, w in rows if kind == "negator"),
         tuple(compile_pattern(p) for kind, p in rows if kind == "denial"),
@@ -210,7 +198,7 @@ def _negation() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
 
 @cache
 def _reporting() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
-    rows = _lines("stance_reporting.txt")
+    rows = read_tab_rows("stance_reporting.txt")
     verbs = [w for kind, w in rows if kind == "verb"]
     verb_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")(?![\w-])")
     return (
@@ -227,7 +215,7 @@ def _targets() -> tuple[re.Pattern[str], ...]:
 
 @cache
 def _agents() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    rows = _lines("stance_agents.txt")
+    rows = read_tab_rows("stance_agents.txt")
     compiled = []
     for group, label, pattern in rows:
         regex = compile_pattern(pattern)
@@ -917,120 +905,3 @@ def headline_check(
     else:
         table["measure_used"] = table["measure"].fillna(nan_as)
     return table.reset_index(drop=True), pairwise_concordance(table["code"], table["measure_used"])
-
-
-# --------------------------------------------------------------------------- figures
-
-
-def _rank_at_same_place(xs: Sequence[float], ys: Sequence[float]) -> list[int]:
-    """For each point, how many earlier points sit at the same place (0 for the first)."""
-    seen: dict[tuple[float, float], int] = {}
-    ranks = []
-    for x, y in zip(xs, ys):
-        key = (round(x, 2), round(y, 2))
-        ranks.append(seen.get(key, 0))
-        seen[key] = ranks[-1] + 1
-    return ranks
-
-
-def stance_map(
-    profile: pd.DataFrame,
-    units: pd.DataFrame,
-    *,
-    x: str = "confrontation",
-    y: str = "us_response",
-    title: str = "Stance map: what each piece prescribes and how it judges the US response",
-) -> tuple[plt.Figure, pd.DataFrame]:
-    """Scatter of the units on two stance dimensions, sized by evidence, coloured by outlet.
-
-    A unit with no statement on a dimension is drawn at 0 on it with a hollow marker
-    (square: no ``x`` statement, triangle: no ``y`` statement); units with none on either
-    are listed beside the plot instead of piling up at the origin.
-
-    Args:
-        profile: :func:`stance_profile`.
-        units: The units table (for the outlet).
-        x, y: The dimensions on the axes.
-        title: Figure title.
-
-    Returns:
-        The figure and the plotted table (unit_id, outlet, x, y, their counts, which
-        side was missing, the plotted position, and x_drawn: x shifted by JITTER per
-        unit already drawn at the same place).
-    """
-    data = profile.merge(units[["unit_id", "outlet"]], on="unit_id")
-    data = data[["unit_id", "outlet", x, f"n_{x}", y, f"n_{y}"]].copy()
-    data["missing"] = [("both" if mx and my else x if mx else y if my else "")
-                       for mx, my in zip(data[x].isna(), data[y].isna())]
-    data["x_plotted"] = data[x].fillna(0.0)
-    data["y_plotted"] = data[y].fillna(0.0)
-    colors = outlet_colors(units["outlet"].tolist())
-    markers = {"": "o", x: "s", y: "^"}
-    fig, ax = plt.subplots(figsize=(9, 6.5))
-    ax.axhline(0, color="0.8", lw=0.8, zorder=0)
-    ax.axvline(0, color="0.8", lw=0.8, zorder=0)
-    # points at the same place are drawn side by side (x shifted by JITTER each), labels stacked
-    ranks = _rank_at_same_place(data["x_plotted"], data["y_plotted"])
-    data["x_drawn"] = data["x_plotted"] + [JITTER * k for k in ranks]
-    shown = data[data["missing"] != "both"]
-    stacked = _rank_at_same_place(shown["x_plotted"], shown["y_plotted"])
-    group_size = shown.groupby(["x_plotted", "y_plotted"])["unit_id"].transform("size")
-    for row, k, size in zip(shown.itertuples(), stacked, group_size):
-        n = getattr(row, f"n_{x}") + getattr(row, f"n_{y}")
-        color = colors[row.outlet]
-        hollow = row.missing != ""
-        ax.scatter(row.x_drawn, row.y_plotted, s=40 + 40 * n, marker=markers[row.missing],
-                   facecolors="white" if hollow else color, edgecolors=color, linewidths=2, alpha=0.9)
-        ax.annotate(f"{row.unit_id} ({getattr(row, f'n_{x}')}, {getattr(row, f'n_{y}')})",
-                    (row.x_plotted + JITTER * (size - 1), row.y_plotted),
-                    xytext=(10 + 2 * math.sqrt(n), -12 * k), textcoords="offset points", fontsize=8, va="center")
-    none = data[data["missing"] == "both"]
-    note = "No statement on either dimension:\n" + "\n".join(none["unit_id"]) if len(none) else ""
-    ax.text(1.02, 0.02, note + "\n\nLabels: unit (n on x, n on y).\nHollow square: nothing on x, drawn at 0.\n"
-            "Hollow triangle: nothing on y, drawn at 0.\nSize: statements behind the point.",
-            transform=ax.transAxes, fontsize=8, va="bottom")
-    handles = [Line2D([], [], marker="o", ls="", color=c, label=o) for o, c in colors.items()]
-    ax.legend(handles=handles, title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-    ax.set_xlim(-1.35, 1.85)
-    ax.set_ylim(-1.3, 1.3)
-    ax.set_xlabel(f"{x}: -1 calls for restraint ... +1 calls to confront Iran and its militias")
-    ax.set_ylabel(f"{y}: -1 criticises ... +1 endorses the US response")
-    ax.set_title(title)
-    return fig, data
-
-
-def statement_counts_plot(
-    statements: pd.DataFrame,
-    units: pd.DataFrame,
-    *,
-    voices: Iterable[str] = (AUTHOR,),
-    title: str = "Stance statements per unit: how many, in which direction",
-) -> tuple[plt.Figure, pd.DataFrame]:
-    """One panel per dimension: each unit's +1 statements to the right, -1 to the left.
-
-    Returns:
-        The figure and the counts (unit_id, dimension, n_pos, n_neg).
-    """
-    own = statements[statements["voice"].isin(list(voices))]
-    grid = pd.MultiIndex.from_product([units["unit_id"], list(DIMENSIONS)], names=["unit_id", "dimension"])
-    counts = pd.DataFrame({
-        "n_pos": own[own["direction"] > 0].groupby(["unit_id", "dimension"]).size(),
-        "n_neg": own[own["direction"] < 0].groupby(["unit_id", "dimension"]).size(),
-    }).reindex(grid).fillna(0).astype("int64").reset_index()
-    fig, axes = plt.subplots(1, len(DIMENSIONS), figsize=(11, 0.32 * len(units) + 1.6), sharey=True)
-    limit = max(1, int(counts[["n_pos", "n_neg"]].max().max()))
-    for ax, dimension in zip(axes, DIMENSIONS):
-        part = counts[counts["dimension"] == dimension]
-        ax.barh(part["unit_id"], part["n_pos"], color=PALETTE[0], label="+1")
-        ax.barh(part["unit_id"], -part["n_neg"], color=PALETTE[3], label="-1")
-        ax.axvline(0, color="0.5", lw=0.8)
-        ax.set_xlim(-limit - 0.5, limit + 0.5)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):.0f}"))
-        ax.set_title(dimension, fontsize=10)
-        ax.set_xlabel("statements: -1 left, +1 right")
-    axes[0].invert_yaxis()
-    axes[-1].legend(loc="lower right", fontsize=8, frameon=False)
-    fig.suptitle(title)
-    fig.tight_layout()
-    return fig, counts
