@@ -155,6 +155,78 @@ def test_event_anchor_in_the_paragraph_lends_scope():
     assert claims_of("Kataib Hezbollah is responsible, officials believe.") == set()
 
 
+# ------------------------------------------------------------------ implicit blame (frames revised after the check)
+# The constructions below were added after the first comparison with the hand coding
+# (blame_frames_revised.txt says why each one is general); these invented sentences,
+# none of them from the corpus, check each one and its limits.
+
+
+IRAN_SPONSOR = ("iran", "sponsor")
+MILITIA_PERP = ("militias", "perpetrator")
+MILITIA_HEDGED = (*MILITIA_PERP, "hedged", "author")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # blaming by "deflecting blame": the author presupposes the blame is theirs
+        ("Tehran is trying to deflect blame for the attack on Kadhimi.", (*IRAN_SPONSOR, "asserted", "author")),
+        ("The militias sought to shift the blame for the drone strike onto the Americans.", (*MILITIA_PERP, "asserted", "author")),
+        # insinuation by timing: the attack followed a threat against the victim
+        ("The drone attack on Kadhimi's residence came a day after Qais al-Khazali threatened the prime minister.", MILITIA_HEDGED),
+        ("The strike on the prime minister came just hours after Kataib Hezbollah warned Kadhimi to step aside.", MILITIA_HEDGED),
+        ("The attack came two days after Khazali, who boasted of earlier attacks on US bases, warned Kadhimi.", MILITIA_HEDGED),
+        # the attack as one instance of an actor's pattern or campaign
+        ("The attack on Kadhimi is part of a broader campaign of Iranian intimidation.", (*IRAN_SPONSOR, "asserted", "author")),
+        ("Jonathan Spyer notes that the strike falls into a pattern of militia intimidation.", (*MILITIA_PERP, "attributed", "Spyer")),
+        # what the attack exposes as a danger
+        ("The assassination attempt exposes the danger of Iranian meddling in Iraq.", (*IRAN_SPONSOR, "hedged", "author")),
+        ("The attack on Kadhimi underscores the threat posed by Kataib Hezbollah.", MILITIA_HEDGED),
+    ],
+)
+def test_implicit_blame_constructions(text, expected):
+    assert expected in claims_of(text)
+    frozen = blame_claims_in_text(text, rules="frozen")
+    assert (expected[0], expected[2]) not in {(r.group, r.certainty) for r in frozen.itertuples()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack on Kadhimi came a day after the election results were announced.",
+        "The attack on Kadhimi came a day after Khazali praised the prime minister.",
+        "The attack on Kadhimi came a day after Washington warned of rising tension.",
+        "The attack on the US base came a day after Khazali threatened Kadhimi.",
+        "The attack on Kadhimi breaks a pattern of Iranian restraint.",
+        "The attack on Kadhimi exposes the limits of American influence.",
+        "The attack on Kadhimi highlights the danger of a repeat.",
+        "Iranian officials visited Baghdad after the attack on Kadhimi.",
+    ],
+)
+def test_implicit_blame_needs_its_whole_construction(text):
+    assert {(g, c) for g, _, c, v in claims_of(text) if v == "author"} == set()
+
+
+def test_a_state_that_only_designates_is_not_blamed():
+    text = "The attack came a day after Asaib Ahl al-Haq's US designated terrorist leader, Qais Khazali, warned the prime minister."
+    assert {(g, c) for g, _, c, _ in claims_of(text)} == {("militias", "hedged")}
+
+
+def test_a_plain_denial_presupposes_nothing():
+    assert claims_of("Iran denied any involvement in the attack on Kadhimi.") == {("iran", "sponsor", "denied", "iran")}
+
+
+def test_deflecting_blame_is_both_the_accused_denial_and_the_authors_claim():
+    found = claims_of("Iran and its proxies are trying to deflect blame for the attack on Kadhimi.")
+    assert {("iran", "sponsor", "denied", "iran"), ("iran", "sponsor", "asserted", "author")} <= found
+    assert ("militias", "perpetrator", "asserted", "author") in found
+
+
+def test_rules_must_be_known():
+    with pytest.raises(ValueError, match="rules"):
+        blame_claims_in_text("Iran ordered the attack on Kadhimi.", rules="newest")
+
+
 # ------------------------------------------------------------------ the corpus
 
 
