@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/tokenize_speed.py
+	$(BIN)/python benchmarks/measure_speed.py
 
 # Re-resolve the pins from requirements.in in a throwaway environment.
 lock:

@@ -73,6 +73,7 @@ __all__ = [
     "blame_claims",
     "blame_claims_in_text",
     "blame_matrix",
+    "changed_pairs",
     "claim_pairs",
     "count_table",
     "default_role",
@@ -83,6 +84,7 @@ __all__ = [
     "load_gold",
     "matrix_labels",
     "stacked_bars",
+    "summary_by_rules",
     "voice_kind",
 ]
 
@@ -1058,6 +1060,42 @@ def gold_summary(claims: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def summary_by_rules(claims_by_rules: dict[str, pd.DataFrame], gold: pd.DataFrame) -> pd.DataFrame:
+    """:func:`gold_summary` of several claim tables side by side (e.g. frozen and revised).
+
+    Returns:
+        One row per (rules, voices), the columns of :func:`gold_summary`.
+    """
+    parts = [gold_summary(claims, gold).assign(rules=name) for name, claims in claims_by_rules.items()]
+    table = pd.concat(parts, ignore_index=True)
+    return table[["rules", *[c for c in table.columns if c != "rules"]]]
+
+
+def changed_pairs(before: pd.DataFrame, after: pd.DataFrame, gold: pd.DataFrame, *, voices: str = "all") -> pd.DataFrame:
+    """The (unit, group) pairs whose check result differs between two claim tables.
+
+    Args:
+        before, after: :func:`blame_claims` tables (e.g. ``rules="frozen"`` and the default).
+        gold: :func:`load_gold`.
+        voices: "all" or "author".
+
+    Returns:
+        unit_id, group, gold_certainties, then status, pred_certainty and certainty_agree
+        before and after; one row per pair whose status or certainty changed.
+    """
+    keys = ["unit_id", "group"]
+    cols = ["status", "pred_certainty", "certainty_agree"]
+    old = evaluate_against_gold(before, gold, voices=voices)
+    new = evaluate_against_gold(after, gold, voices=voices)
+    both = old[[*keys, "gold_certainties", *cols]].merge(
+        new[[*keys, "gold_certainties", *cols]], on=keys, how="outer", suffixes=(" before", " after")
+    )
+    both["gold_certainties"] = both["gold_certainties after"].fillna(both["gold_certainties before"])
+    changed = (both["status before"] != both["status after"]) | (both["pred_certainty before"] != both["pred_certainty after"])
+    columns = [*keys, "gold_certainties", *(f"{c} {w}" for c in cols for w in ("before", "after"))]
+    return both.loc[changed, columns].fillna("").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- notebook views
