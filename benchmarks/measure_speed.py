@@ -12,30 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 
-import pandas as pd
+from tokenize_speed import best_of, replicate  # this folder is on sys.path when a script here runs
 
 import corpus_tools as ct
 from corpus_tools import blame
 from corpus_tools.quotes import quotes
-
-
-def replicate(units: pd.DataFrame, copies: int) -> pd.DataFrame:
-    """The units ``copies`` times, each copy with fresh ids."""
-    frames = [units.assign(unit_id=units["unit_id"] + f"#{i}") for i in range(copies)]
-    return pd.concat(frames, ignore_index=True)
-
-
-def best_time(run: Callable[[], object], repeat: int) -> float:
-    """The shortest of ``repeat`` wall-clock times of ``run()``, in seconds."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    units = replicate(ct.load_corpus(), args.copies)
+    corpus = ct.load_corpus()
+    units = replicate(corpus, args.copies * int(corpus["n_words"].sum()))
     words = int(units["n_words"].sum())
     sents = ct.sentences(units)
     mentions = ct.find_mentions(units, sentence_table=sents)
@@ -59,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"{len(units)} units, {words:,} words, best of {args.repeat}")
     for name, run in runs.items():
-        seconds = best_time(run, args.repeat)
+        seconds, _ = best_of(args.repeat, run)
         print(f"{name:<26} {seconds:7.2f} s  {words / seconds:10,.0f} words/s")
     return 0
 

@@ -222,14 +222,11 @@ def _revised_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]])
     that name a state ("Iranian meddling", ``blame_adjectives.txt``)."""
     mentions = [m for m in mentions if not _DESIGNATED_RE.match(norm, m[1])]
     rx, actors = _adjective_rx()
-    gazetteer = load_gazetteer()
-    groups = dict(zip(gazetteer["id"], gazetteer["group"]))
-    types = _actor_types()
     extra = []
     for m in rx.finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b, *_ in mentions):
             actor = actors[m.group(1).lower()]
-            extra.append((m.start(), m.end(), actor, groups[actor], types.get(actor, "")))
+            extra.append((m.start(), m.end(), actor, _actor_groups()[actor], _actor_types().get(actor, "")))
     return sorted([*mentions, *extra])
 
 
@@ -772,6 +769,12 @@ def _mention_tuples(mentions: pd.DataFrame) -> list[tuple[int, int, str, str, st
 def _actor_types() -> dict[str, str]:
     gaz = load_gazetteer()
     return dict(zip(gaz["id"], gaz["type"]))
+
+
+@lru_cache(maxsize=1)
+def _actor_groups() -> dict[str, str]:
+    gaz = load_gazetteer()
+    return dict(zip(gaz["id"], gaz["group"]))
 
 
 def _empty_claims() -> pd.DataFrame:
