@@ -16,8 +16,8 @@ import sys
 from tokenize_speed import best_of, replicate  # this folder is on sys.path when a script here runs
 
 import corpus_tools as ct
-from corpus_tools import blame
-from corpus_tools.quotes import quotes
+from corpus_tools.extract.speech import quotes
+from corpus_tools.measure import blame
 
 
 def main(argv: list[str] | None = None) -> int:

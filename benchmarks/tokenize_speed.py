@@ -17,7 +17,7 @@ import time
 import pandas as pd
 
 import corpus_tools as ct
-from corpus_tools.tokenizing import sentence_tokenizer, word_tokenizer
+from corpus_tools.text.tokenizing import sentence_tokenizer, word_tokenizer
 
 
 def replicate(units: pd.DataFrame, words: int) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Tests for corpus_tools.actors: gazetteer, transliteration-tolerant matching, role nouns,
+"""Tests for corpus_tools.extract.mentions: gazetteer, transliteration-tolerant matching, role nouns,
 pronouns, offsets, and a hand-checked count of Kadhimi's name in the corpus."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpus_tools as ct
-from corpus_tools.actors import (
+from corpus_tools.extract.mentions import (
     GROUPS,
     MENTION_COLUMNS,
     TYPES,

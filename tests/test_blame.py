@@ -1,4 +1,4 @@
-"""Tests for corpus_tools.blame: roles, certainty, voice and scope on crafted sentences,
+"""Tests for corpus_tools.measure.blame: roles, certainty, voice and scope on crafted sentences,
 the constructions of the corpus the project's issue lists, and corpus-level guarantees."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from corpus_tools.blame import (
+from corpus_tools.measure.blame import (
     CERTAINTIES,
     CERTAINTY_WEIGHTS,
     CLAIM_COLUMNS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from corpus_tools.evidence import mark_span, with_sentences
-from corpus_tools.mention_stats import cooccurrence, mention_rates, spellings
+from corpus_tools.measure.mention_stats import cooccurrence, mention_rates, spellings
+from corpus_tools.viz.evidence import mark_span, with_sentences
 
 MENTIONS = pd.DataFrame({
     "unit_id": ["a", "a", "a", "b"],

@@ -1,11 +1,11 @@
-"""Tests for corpus_tools.quotes: direct quotes (straight and curly, across sentences and
+"""Tests for corpus_tools.extract.speech: direct quotes (straight and curly, across sentences and
 paragraphs), reported speech, and speaker attribution, on crafted sentences and the corpus."""
 
 from __future__ import annotations
 
 import pytest
 
-from corpus_tools.quotes import QUOTE_COLUMNS, direct_quote_spans, find_quotes, quotes, speaker_of_span
+from corpus_tools.extract.speech import QUOTE_COLUMNS, direct_quote_spans, find_quotes, quotes, speaker_of_span
 
 
 def rows(text: str) -> list[tuple[str, str | None, str]]:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import corpus_tools as ct
-from corpus_tools.stats import bootstrap_mean_ci
+from corpus_tools.evaluate.stats import bootstrap_mean_ci
 
 
 @pytest.fixture(scope="module")

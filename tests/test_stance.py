@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from corpus_tools.stance import (
+from corpus_tools.measure.stance import (
     PROFILE_COLUMNS,
     STATEMENT_COLUMNS,
     compile_pattern,

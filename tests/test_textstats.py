@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import corpus_tools as ct
-from corpus_tools.textstats import log_likelihood
+from corpus_tools.text.textstats import log_likelihood
 
 
 def test_log_likelihood_matches_a_hand_computation():

@@ -5,33 +5,33 @@ measurements. Every table carries ``unit_id``, ``sent_id``, ``start``, ``end`` w
 they apply, so ``units.text[start:end]`` gives back the evidence.
 """
 
-from corpus_tools.actors import (
+from corpus_tools.extract.mentions import (
     GazetteerError,
     find_mentions,
     find_mentions_in_text,
     load_gazetteer,
 )
-from corpus_tools.blame import blame_claims
-from corpus_tools.corpus import (
+from corpus_tools.extract.speech import find_quotes, quotes
+from corpus_tools.io.corpus import (
     CorpusError,
     corpus_lines,
     count_words,
     find_corpus_dir,
     load_corpus,
 )
-from corpus_tools.figures import PALETTE, outlet_colors, save_figure, use_style
-from corpus_tools.normalize import normalize_text
-from corpus_tools.quotes import find_quotes, quotes
-from corpus_tools.sentiment import TargetSentiment, sentiment_profile, sentiment_toward, target_sentiment
-from corpus_tools.stance import stance_profile, stance_statements
-from corpus_tools.textstats import (
+from corpus_tools.measure.blame import blame_claims
+from corpus_tools.measure.sentiment import TargetSentiment, sentiment_profile, sentiment_toward, target_sentiment
+from corpus_tools.measure.stance import stance_profile, stance_statements
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.textstats import (
     collocations,
     content_terms,
     keyness,
     kwic,
     term_frequencies,
 )
-from corpus_tools.tokenizing import sentences, span_sentences, span_words, tokens
+from corpus_tools.text.tokenizing import sentences, span_sentences, span_words, tokens
+from corpus_tools.viz.figures import PALETTE, outlet_colors, save_figure, use_style
 
 __all__ = [
     "PALETTE",

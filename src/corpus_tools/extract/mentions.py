@@ -33,8 +33,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.normalize import normalize_text
-from corpus_tools.tokenizing import sentences, span_sentences
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import sentences, span_sentences
 
 __all__ = [
     "GAZETTEER_COLUMNS",
@@ -86,7 +86,7 @@ def _default_gazetteer_path() -> Path:
         candidate = folder / "corpus" / "gazetteer.csv"
         if candidate.is_file():
             return candidate
-    fallback = Path(__file__).resolve().parents[2] / "corpus" / "gazetteer.csv"
+    fallback = Path(__file__).resolve().parents[3] / "corpus" / "gazetteer.csv"
     if fallback.is_file():
         return fallback
     raise FileNotFoundError(

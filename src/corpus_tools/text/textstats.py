@@ -8,8 +8,8 @@ import re
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
-from corpus_tools.normalize import normalize_text
-from corpus_tools.wordlists import read_word_list
+from corpus_tools.io.lexicon import read_word_list
+from corpus_tools.text.normalize import normalize_text
 
 
 def stopwords() -> frozenset[str]:

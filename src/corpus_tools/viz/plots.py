@@ -12,8 +12,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from corpus_tools.figures import PALETTE, outlet_colors
-from corpus_tools.stance import AUTHOR, DIMENSIONS
+from corpus_tools.measure.stance import AUTHOR, DIMENSIONS
+from corpus_tools.viz.figures import PALETTE, outlet_colors
 
 JITTER = 0.06  # x shift between units drawn at the same place on the stance map
 

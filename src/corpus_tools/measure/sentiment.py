@@ -37,19 +37,19 @@ a name so it can be switched off (``rules=...``) and its contribution measured
     ("militias attacked ...", tagged ``act`` in event_words.txt) keeps that word's
     valence: perpetrating violence is an evaluation, suffering it is not.
 ``event_words``
-    Words in ``resources/event_words.txt`` (attack, drone, explosives, killed, ...)
+    Words in ``lexicon/event_words.txt`` (attack, drone, explosives, killed, ...)
     describe what happened, not how the target is judged: they carry no sentiment.
     Words tagged ``context`` there ("attack", "strike", "fire") count only when the
     sentence also has an untagged one, so "Clinton attacked Sanders" stays verbal.
 ``domain_neutral``
-    Words in ``resources/domain_neutral.txt`` (party, united, justice, security, like,
+    Words in ``lexicon/domain_neutral.txt`` (party, united, justice, security, like,
     ...) are names and function words in news, not evaluations.
 ``proper_names``
     A lexicon word inside a capitalised name ("Popular Mobilization Forces",
     "Freedom Caucus", "Justice Ginsburg") is part of a name and carries no sentiment
     (skipped in headline-cased text).
 ``news_cues``
-    Adds ``resources/news_cues.txt`` (slammed, hypocrite, corruption, statesman, ...)
+    Adds ``lexicon/news_cues.txt`` (slammed, hypocrite, corruption, statesman, ...)
     to VADER's lexicon, for words VADER lacks.
 
 Scoring: every token gets a valence (VADER's lexicon, positive values times
@@ -82,11 +82,11 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
 )
 
-from corpus_tools.actors import find_mentions
-from corpus_tools.normalize import normalize_text
-from corpus_tools.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
-from corpus_tools.tokenizing import sentences, span_sentences
-from corpus_tools.wordlists import read_word_list
+from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
+from corpus_tools.extract.mentions import find_mentions
+from corpus_tools.io.lexicon import read_word_list
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import sentences, span_sentences
 
 __all__ = [
     "ALL_RULES",

@@ -2,7 +2,7 @@
 and in whose voice.
 
 A **claim** links a gazetteer actor to a responsibility word by one of the constructions
-in ``resources/blame_frames.txt`` ("militias launched three drones at Kadhimi's
+in ``lexicon/blame_frames.txt`` ("militias launched three drones at Kadhimi's
 residence", "the attack was orchestrated by Iran", "without Tehran's explicit approval",
 "likely conspirators are fighters affiliated with ... militias"). Each claim gets:
 
@@ -13,7 +13,7 @@ residence", "the attack was orchestrated by Iran", "without Tehran's explicit ap
 * a **certainty**: asserted (stated, or boosted: "not in doubt", "inconceivable ...
   without"), hedged (likely, suggests, appears, if, whether, a question), attributed
   (in someone else's words: a quotation or reported speech, see
-  :mod:`corpus_tools.quotes`) or denied (negated: "did so without explicit approval
+  :mod:`corpus_tools.extract.speech`) or denied (negated: "did so without explicit approval
   from Tehran", "Iran likely tried to discourage it"; or rejected by the accused
   themselves: "Tehran denounced the attack");
 * a **voice**: ``"author"``, or the speaker (actor id or surname as written);
@@ -54,11 +54,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.actors import find_mentions, find_mentions_in_text, load_gazetteer
-from corpus_tools.normalize import normalize_text
-from corpus_tools.quotes import find_quotes, quotes, speaker_of_span
-from corpus_tools.tokenizing import paragraph_spans, sentences, span_sentences
-from corpus_tools.wordlists import read_tab_rows
+from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text, load_gazetteer
+from corpus_tools.extract.speech import find_quotes, quotes, speaker_of_span
+from corpus_tools.io.lexicon import read_tab_rows
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import paragraph_spans, sentences, span_sentences
 
 __all__ = [
     "CERTAINTIES",
@@ -796,7 +796,7 @@ def blame_claims_in_text(
         text: Raw text (curly or straight quotes).
         sentence_spans: Sentence (start, end) offsets; split afresh when None.
         mentions: :func:`corpus_tools.find_mentions_in_text` of ``text``; found when None.
-        quote_rows: :func:`corpus_tools.quotes.find_quotes` of ``text``; found when None.
+        quote_rows: :func:`corpus_tools.extract.speech.find_quotes` of ``text``; found when None.
         suspects: Groups whose condemnations and calls for an inquiry are deflections.
         rules: "revised" (every frame) or "frozen" (without ``blame_frames_revised.txt``
             and the state adjectives: the rules as first compared with the hand coding).
@@ -835,7 +835,7 @@ def blame_claims(
         units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
         sentence_table: :func:`corpus_tools.sentences` of the same units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the same units, if at hand.
-        quote_table: :func:`corpus_tools.quotes.quotes` of the same units, if at hand.
+        quote_table: :func:`corpus_tools.extract.speech.quotes` of the same units, if at hand.
         suspects: Groups whose condemnations and calls for an inquiry are deflections.
         rules: "revised" (every frame) or "frozen" (the rules as first compared with the
             hand coding; see :func:`blame_claims_in_text`).
@@ -1160,7 +1160,7 @@ def stacked_bars(table: pd.DataFrame, *, title: str, xlabel: str, colors: dict[s
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    from corpus_tools.figures import PALETTE
+    from corpus_tools.viz.figures import PALETTE
 
     data = table.drop(columns=[c for c in ("total",) if c in table.columns])
     colors = colors or {c: PALETTE[k % len(PALETTE)] for k, c in enumerate(data.columns)}

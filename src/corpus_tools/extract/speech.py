@@ -38,10 +38,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from corpus_tools.actors import find_mentions_in_text, load_gazetteer
-from corpus_tools.normalize import normalize_text
-from corpus_tools.tokenizing import paragraph_spans, sentences, span_sentences
-from corpus_tools.wordlists import read_tab_rows
+from corpus_tools.extract.mentions import find_mentions_in_text, load_gazetteer
+from corpus_tools.io.lexicon import read_tab_rows
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import paragraph_spans, sentences, span_sentences
 
 __all__ = ["QUOTE_COLUMNS", "find_quotes", "quotes", "read_tagged_list", "speaker_of_span"]
 
@@ -83,7 +83,7 @@ def read_tagged_list(name: str) -> dict[str, frozenset[str]]:
     """Read a packaged resource of ``form<TAB>tag`` lines into {tag: forms}.
 
     Args:
-        name: File name under ``corpus_tools/resources``.
+        name: File name under ``corpus_tools/lexicon``.
 
     Returns:
         The lower-cased forms of each tag; ``#`` comment lines and blanks are skipped.

@@ -18,8 +18,8 @@ import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from corpus_tools.normalize import normalize_text
-from corpus_tools.wordlists import read_word_list
+from corpus_tools.io.lexicon import read_word_list
+from corpus_tools.text.normalize import normalize_text
 
 SENTENCE_COLUMNS = ["unit_id", "sent_id", "start", "end", "text"]
 TOKEN_COLUMNS = ["unit_id", "sent_id", "tok_id", "start", "end", "token"]

@@ -7,16 +7,16 @@ Three dimensions, each a direction +1 / -1 per statement:
     responsible, arrest or target their leaders, disarm, disband, respond forcefully);
     -1 calls for restraint (calm, de-escalation, dialogue, quiet help, not pointing
     fingers). Only *prescriptions* count: an action cue
-    (``resources/stance_confrontation.txt``) inside the scope of a prescriptive cue
-    (``resources/stance_modality.txt``: should, must, needs to, it is time, it is
+    (``lexicon/stance_confrontation.txt``) inside the scope of a prescriptive cue
+    (``lexicon/stance_modality.txt``: should, must, needs to, it is time, it is
     necessary to, the US can help by, calls for, "... is wise") or in an imperative.
 ``us_response``
     +1 endorses what the US government did or does, -1 criticises it (tepid, failed to
-    respond, ill-advised). Evaluation cues (``resources/stance_us_response.txt``) in a
+    respond, ill-advised). Evaluation cues (``lexicon/stance_us_response.txt``) in a
     sentence that names the US government.
 ``kadhimi``
     +1 supports or praises Kadhimi, -1 criticises him (a disappointment, wasted his
-    mandate). Evaluation cues (``resources/stance_kadhimi.txt``) in a sentence that
+    mandate). Evaluation cues (``lexicon/stance_kadhimi.txt``) in a sentence that
     mentions him; calls to support him count as prescriptions.
 
 Rules, each documented beside its cue list:
@@ -32,7 +32,7 @@ Rules, each documented beside its cue list:
   appealed for calm") to the caller. ``voice`` is ``"author"`` or the speaker (a
   gazetteer actor id, else the name as written); profiles use the author's voice only;
 * agent: who is to act, from the subject of the modal or the "that X" / "for X to" of a
-  frame (gazetteer actors, else ``resources/stance_agents.txt``). A prescription aimed at
+  frame (gazetteer actors, else ``lexicon/stance_agents.txt``). A prescription aimed at
   a third party ("Regional governments should ...") still counts for confrontation,
   with ``agent_group == "other"``.
 
@@ -51,12 +51,12 @@ from functools import cache
 
 import pandas as pd
 
-from corpus_tools.actors import find_mentions
-from corpus_tools.evidence import with_sentences
-from corpus_tools.normalize import normalize_text
-from corpus_tools.stats import DEFAULT_SEED, bootstrap_mean_ci
-from corpus_tools.tokenizing import paragraph_spans, sentences
-from corpus_tools.wordlists import read_tab_rows, read_word_list
+from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_mean_ci
+from corpus_tools.extract.mentions import find_mentions
+from corpus_tools.io.lexicon import read_tab_rows, read_word_list
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import paragraph_spans, sentences
+from corpus_tools.viz.evidence import with_sentences
 
 __all__ = [
     "DIMENSIONS",
@@ -163,7 +163,7 @@ class Hit:
 
 @cache
 def load_cues() -> tuple[Cue, ...]:
-    """Read the three dimension cue lists (``resources/stance_<dimension>.txt``).
+    """Read the three dimension cue lists (``lexicon/stance_<dimension>.txt``).
 
     Returns:
         Every cue of every dimension.
@@ -775,7 +775,7 @@ def stance_evidence(
 
     Returns:
         ``statements`` (filtered) with a ``sentence`` column from
-        :func:`corpus_tools.evidence.with_sentences`.
+        :func:`corpus_tools.viz.evidence.with_sentences`.
     """
     rows = statements
     if unit_id is not None:
@@ -802,7 +802,7 @@ def stance_summary(
         by: A units column to group by (outlet, publisher, unit_id, ...).
         voices: Whose statements count; default the author's only.
         n_boot: Bootstrap resamples of the statements (seeded: same numbers every run).
-        seed: Random seed (:func:`corpus_tools.stats.bootstrap_mean_ci`).
+        seed: Random seed (:func:`corpus_tools.evaluate.stats.bootstrap_mean_ci`).
 
     Returns:
         One row per group and dimension: ``by``, dimension, n_units (units with a

@@ -9,7 +9,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from corpus_tools.corpus import CorpusError, find_corpus_dir
+from corpus_tools.io.corpus import CorpusError, find_corpus_dir
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
 # form of colour blindness.

@@ -1,0 +1,1 @@
+"""Checks against hand codings: agreement statistics and bootstrap intervals."""

@@ -1,0 +1,1 @@
+"""Per-text extraction: actor mentions and speech attribution."""

@@ -1,0 +1,1 @@
+"""Reading corpora, case files and rule data."""

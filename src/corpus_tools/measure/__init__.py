@@ -1,0 +1,1 @@
+"""Per-corpus measures: target sentiment, blame claims, stance statements."""

@@ -1,0 +1,1 @@
+"""Text layer: normalisation, sentences, tokens and clauses (character offsets kept)."""
