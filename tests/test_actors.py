@@ -14,15 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpus_tools as ct
-from corpus_tools.extract.mentions import (
-    GROUPS,
-    MENTION_COLUMNS,
-    TYPES,
-    GazetteerError,
-    find_mentions,
-    find_mentions_in_text,
-    load_gazetteer,
-)
+from corpus_tools.extract.gazetteer import TYPES, GazetteerError, load_gazetteer
+from corpus_tools.extract.mentions import MENTION_COLUMNS, find_mentions, find_mentions_in_text
+from corpus_tools.io.case import default_case
+
+CASE_GROUPS = {"iran", "militias", "iraqi_government", "us_government", "sadrists", "other"}
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "corpus" / "raw"
@@ -63,19 +59,21 @@ REQUIRED_IDS = set(
 def test_gazetteer_has_required_actors_and_valid_codes(gaz):
     assert set(REQUIRED_IDS) <= set(gaz["id"])
     assert gaz["id"].is_unique
-    assert set(gaz["group"]) <= GROUPS
+    assert set(gaz["group"]) == CASE_GROUPS
     assert set(gaz["type"]) <= TYPES
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", i) for i in gaz["id"])
 
 
 def test_gazetteer_default_path_walks_up_from_cwd(tmp_path, monkeypatch, gaz):
     (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "gazetteer.csv").write_text(
-        GAZETTEER.read_text(encoding="utf-8")
-    )
+    for name in ("gazetteer.csv", "metadata.csv"):
+        (tmp_path / "corpus" / name).write_text((ROOT / "corpus" / name).read_text(encoding="utf-8"))
+    case = (ROOT / "corpus" / "case.toml").read_text(encoding="utf-8").replace('lexicon = "lexicon"', "")
+    (tmp_path / "corpus" / "case.toml").write_text(case, encoding="utf-8")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
+    assert default_case().path == (tmp_path / "corpus" / "case.toml").resolve()
     assert load_gazetteer().equals(gaz)
 
 
@@ -101,7 +99,7 @@ HEADER = "id,name,group,type,names,aliases,roles\n"
             3,
             "already claimed",
         ),
-        ("a,A,iran,person,Aaa,,\nb,B,hamas,person,Bbb,,\n", 3, "unknown group"),
+        ("a,A,iran,person,Aaa,,\nb,B,Hamas Group,person,Bbb,,\n", 3, "not a lowercase id"),
         ("a,A,iran,robot,Aaa,,\n", 2, "unknown type"),
         ("Bad-Id,A,iran,person,Aaa,,\n", 2, "lowercase ascii"),
         ("a,A,iran,person,,,premier\n", 2, "no name form or alias"),
@@ -450,7 +448,7 @@ def test_columns_and_how_values(gaz):
     df = find_mentions_in_text(text, gazetteer=gaz)
     assert list(df.columns) == MENTION_COLUMNS
     assert set(df["how"]) <= {"name", "alias", "role", "pronoun"}
-    assert set(df["group"]) <= GROUPS
+    assert set(df["group"]) <= CASE_GROUPS
     assert df["start"].is_monotonic_increasing
     assert (df["start"].iloc[1:].to_numpy() >= df["end"].iloc[:-1].to_numpy()).all()
 

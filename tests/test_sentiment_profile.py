@@ -51,8 +51,15 @@ def test_profile_without_pronouns_and_by_outlet(units, kadhimi_scores):
 
 
 def test_actor_without_mentions_gives_an_empty_profile(units):
-    profile = ct.sentiment_profile(units, "no_such_actor")
+    text = units.assign(text="Nobody of note is named in this short text at all.")
+    profile = ct.sentiment_profile(text, "kadhimi")
     assert profile.empty and "ci_low" in profile.columns
+
+
+@pytest.mark.parametrize("actor, hint", [("Kadhimi", "did you mean 'kadhimi'"), ("no_such_actor", "not an actor id")])
+def test_unknown_actor_is_an_error_not_an_empty_table(units, actor, hint):
+    with pytest.raises(ValueError, match=hint):
+        ct.sentiment_profile(units, actor)
 
 
 def test_bootstrap_mean_ci():

@@ -5,13 +5,10 @@ measurements. Every table carries ``unit_id``, ``sent_id``, ``start``, ``end`` w
 they apply, so ``units.text[start:end]`` gives back the evidence.
 """
 
-from corpus_tools.extract.mentions import (
-    GazetteerError,
-    find_mentions,
-    find_mentions_in_text,
-    load_gazetteer,
-)
+from corpus_tools.extract.gazetteer import GazetteerError, load_gazetteer
+from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
 from corpus_tools.extract.speech import find_quotes, quotes
+from corpus_tools.io.case import Case, CaseError, load_case
 from corpus_tools.io.corpus import (
     CorpusError,
     corpus_lines,
@@ -35,6 +32,8 @@ from corpus_tools.viz.figures import PALETTE, outlet_colors, save_figure, use_st
 
 __all__ = [
     "PALETTE",
+    "Case",
+    "CaseError",
     "CorpusError",
     "GazetteerError",
     "TargetSentiment",
@@ -49,6 +48,7 @@ __all__ = [
     "find_quotes",
     "keyness",
     "kwic",
+    "load_case",
     "load_corpus",
     "load_gazetteer",
     "normalize_text",

@@ -38,7 +38,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from corpus_tools.extract.mentions import find_mentions_in_text, load_gazetteer
+from corpus_tools.extract.mentions import find_mentions_in_text
+from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import paragraph_spans, sentences, span_sentences
@@ -552,19 +553,13 @@ def _skip_adverbs(norm: str, pos: int) -> int:
 # --------------------------------------------------------------------------- assembling
 
 
-def _mention_rows(text: str, mentions: pd.DataFrame | None, sentence_spans) -> list[tuple[int, int, str, str]]:
+def _mention_rows(text: str, mentions: pd.DataFrame | None, sentence_spans, case: Case) -> list[tuple[int, int, str, str]]:
     """(start, end, actor, type) of every non-pronoun gazetteer mention."""
     if mentions is None:
-        mentions = find_mentions_in_text(text, sentence_spans=sentence_spans, pronouns=False)
-    types = _actor_types()
+        mentions = find_mentions_in_text(text, case=case, sentence_spans=sentence_spans, pronouns=False)
+    types = case.actor_types
     rows = mentions[mentions["how"] != "pronoun"] if "how" in mentions.columns else mentions
     return sorted((int(r.start), int(r.end), str(r.actor), types.get(str(r.actor), "")) for r in rows.itertuples())
-
-
-@lru_cache(maxsize=1)
-def _actor_types() -> dict[str, str]:
-    gaz = load_gazetteer()
-    return dict(zip(gaz["id"], gaz["type"]))
 
 
 def _resolve_pronouns(ctx: _Context, items: list[_Speech]) -> None:
@@ -613,6 +608,7 @@ def _person_before(ctx: _Context, lo: int, hi: int) -> str | None:
 def find_quotes(
     text: str,
     *,
+    case: Case | str | None = None,
     mentions: pd.DataFrame | None = None,
     sentence_spans: list[tuple[int, int]] | None = None,
     min_words: int = 6,
@@ -621,6 +617,7 @@ def find_quotes(
 
     Args:
         text: Raw text (straight or curly quotes).
+        case: The case whose gazetteer names the speakers (None: the bundled corpus's).
         mentions: The gazetteer mentions of ``text`` (:func:`corpus_tools.find_mentions_in_text`);
             found afresh when None.
         sentence_spans: Sentence (start, end) offsets; split afresh when None.
@@ -634,7 +631,7 @@ def find_quotes(
     """
     spans = sorted(sentence_spans) if sentence_spans is not None else list(span_sentences(text))
     norm = normalize_text(text)
-    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans))
+    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, resolve_case(case)))
     directs = direct_quote_spans(text)
     ctx.quote_spans = [(o, e) for o, _, e in directs]
     reported = _reported(ctx)
@@ -693,6 +690,7 @@ def _frame(items: list[_Speech]) -> pd.DataFrame:
 def quotes(
     units: pd.DataFrame,
     *,
+    case: Case | str | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -700,18 +698,23 @@ def quotes(
 
     Args:
         units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
+        case: As for :func:`find_quotes`.
         sentence_table: :func:`corpus_tools.sentences` of the same units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the same units, if at hand.
 
     Returns:
         unit_id plus the columns of :func:`find_quotes`.
     """
+    case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
+    sent_groups = dict(tuple(sents.groupby("unit_id", sort=False)))
+    mention_groups = dict(tuple(mentions.groupby("unit_id", sort=False))) if mentions is not None else {}
     frames = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
-        spans = [(int(a), int(b)) for a, b in sents.loc[sents["unit_id"] == unit_id, ["start", "end"]].itertuples(index=False)]
-        unit_mentions = mentions[mentions["unit_id"] == unit_id] if mentions is not None else None
-        found = find_quotes(text, mentions=unit_mentions, sentence_spans=spans)
+        unit_sents = sent_groups.get(unit_id, sents.iloc[0:0])
+        spans = [(int(a), int(b)) for a, b in zip(unit_sents["start"], unit_sents["end"])]
+        unit_mentions = mention_groups.get(unit_id, mentions.iloc[0:0]) if mentions is not None else None
+        found = find_quotes(text, case=case, mentions=unit_mentions, sentence_spans=spans)
         frames.append(found.assign(unit_id=unit_id))
     if not frames:
         return pd.DataFrame(columns=["unit_id", *QUOTE_COLUMNS])

@@ -54,8 +54,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text, load_gazetteer
+from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
 from corpus_tools.extract.speech import find_quotes, quotes, speaker_of_span
+from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import paragraph_spans, sentences, span_sentences
@@ -67,7 +68,6 @@ __all__ = [
     "CLAIM_COLUMNS",
     "ROLES",
     "RULES",
-    "SUSPECT_GROUPS",
     "VOICE_COLORS",
     "VOICE_KINDS",
     "blame_claims",
@@ -97,8 +97,6 @@ CERTAINTIES = ("asserted", "hedged", "attributed", "denied")
 CERTAINTY_WEIGHTS = {"asserted": 1.0, "hedged": 0.5, "attributed": 0.25, "denied": -0.5}
 # Groups whose condemnations and calls for inquiries are read as deflections (denials of
 # their own responsibility): the two groups DESIGN.md's coverage names as suspects.
-SUSPECT_GROUPS = ("iran", "militias")
-VICTIMS = ("kadhimi",)
 
 _HEAD, _BODY, _VICTIM, _EVENT = "\x01", "\x02", "\x03", "\x04"
 _SLOT = f"{_HEAD}{_BODY}*"
@@ -108,11 +106,14 @@ _WORDS = r"[A-Za-z][\w'-]*"
 # --------------------------------------------------------------------------- resources
 
 
-def _phrase_regex(phrases: Iterable[str]) -> str:
-    """One alternation of lowercase phrases, longest first, flexible spaces, word-bounded."""
+def _phrase_regex(phrases: Iterable[str], *, bounded: bool = True) -> str:
+    """One alternation of lowercase phrases, longest first, flexible spaces, word-bounded
+    unless ``bounded`` is False."""
     parts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
-    return rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!x)x"
+    if not body:
+        return r"(?!x)x"
+    return rf"(?<![\w-])(?:{body})(?![\w-])" if bounded else f"(?:{body})"
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,13 @@ class Frame:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """The blame cue lists compiled for one case."""
+
+    victim: str
+    sponsors: tuple[str, ...]
+    suspects: tuple[str, ...]
+    actor_types: dict[str, str]
+    actor_groups: dict[str, str]
     events: tuple[tuple[str, re.Pattern[str]], ...]
     markers: re.Pattern[str]
     marker_actors: frozenset[str]
@@ -156,17 +164,43 @@ def _read_classes(name: str) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    """Read and compile every blame cue list once."""
-    victim = rf"(?:the\s+)?{_VICTIM}+"
-    events = tuple((kind, re.compile(rx.replace("{VICTIM}", victim), re.IGNORECASE)) for kind, rx in read_tab_rows("blame_events.txt"))
+def _acts() -> frozenset[str]:
+    """Verbs of other violent acts (``blame_other_violence.txt``, class ``act``)."""
+    return frozenset(e for kind, e in read_tab_rows("blame_other_violence.txt") if kind == "act")
+
+
+def _event_patterns(case: Case) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``blame_events.txt`` with the case's placeholders filled in."""
+    fill = {
+        "{VICTIM}": rf"(?:the\s+)?{_VICTIM}+",
+        "{TPRON}": rf"(?:{'|'.join(map(re.escape, case.pronouns))})",
+        "{HARM}": _phrase_regex((h.lower() for h in case.harm), bounded=False),
+        "{EVENT}": _phrase_regex((e.lower() for e in case.event), bounded=False),
+    }
+    out = []
+    for kind, rx in read_tab_rows("blame_events.txt"):
+        for key, value in fill.items():
+            rx = rx.replace(key, value)
+        out.append((kind, re.compile(rx, re.IGNORECASE)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _lexicon(case: Case) -> _Lexicon:
+    """Read and compile every blame cue list once per case."""
+    events = _event_patterns(case)
     other = read_tab_rows("blame_other_violence.txt")
     markers = re.compile("|".join(f"(?:{rx})" for kind, rx in other if kind == "marker"), re.IGNORECASE)
     hedges = _read_classes("blame_hedges.txt")
     boosts = _read_classes("blame_boosters.txt")
     denials = _read_classes("blame_denials.txt")
-    acts = frozenset(e for kind, e in other if kind == "act")
+    acts = _acts()
     return _Lexicon(
+        victim=case.target,
+        sponsors=case.sponsors,
+        suspects=case.suspects,
+        actor_types=case.actor_types,
+        actor_groups=case.actor_groups,
         events=events,
         markers=markers,
         marker_actors=frozenset(e for kind, e in other if kind == "actor"),
@@ -197,16 +231,18 @@ def _frames(rules: str) -> tuple[Frame, ...]:
     the hand coding) or "revised" (plus ``blame_frames_revised.txt``)."""
     _check_rules(rules)
     words = _read_classes("blame_responsibility.txt")
-    acts = _lexicon().acts
+    acts = _acts()
     return tuple(_compile_frame(*row, words=words, acts=acts) for name in _FRAME_FILES[rules] for row in read_tab_rows(name))
 
 
-@lru_cache(maxsize=1)
-def _adjective_rx() -> tuple[re.Pattern[str], dict[str, str]]:
-    """State adjectives before a noun of state conduct (``blame_adjectives.txt``) and the
-    actor each names."""
+@lru_cache(maxsize=8)
+def _adjective_rx(case: Case) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The case's demonyms before a noun of state conduct (``blame_adjectives.txt``) and
+    the actor each names."""
     rows = read_tab_rows("blame_adjectives.txt")
-    actors = {row[1].strip().lower(): row[2].strip() for row in rows if row[0] == "adjective"}
+    actors = {adjective.lower(): actor for adjective, actor in case.demonyms}
+    if not actors:
+        return re.compile(r"(?!x)x"), {}
     nouns = [row[1].strip().lower() for row in rows if row[0] == "noun"]
     rx = re.compile(rf"(?<![\w'-])({'|'.join(map(re.escape, actors))})(?=\s+(?:{'|'.join(map(re.escape, nouns))})\b)", re.IGNORECASE)
     return rx, actors
@@ -215,18 +251,18 @@ def _adjective_rx() -> tuple[re.Pattern[str], dict[str, str]]:
 _DESIGNATED_RE = re.compile(r"\s+designated\b", re.IGNORECASE)
 
 
-def _revised_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+def _revised_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]], case: Case) -> list[tuple[int, int, str, str, str]]:
     """The blamable mentions of the revised rules: ``mentions`` without a state that only
     designates ("Asaib Ahl al-Haq's US designated terrorist leader", written without the
     hyphen that already marks "US-designated" as an adjective), plus the state adjectives
     that name a state ("Iranian meddling", ``blame_adjectives.txt``)."""
     mentions = [m for m in mentions if not _DESIGNATED_RE.match(norm, m[1])]
-    rx, actors = _adjective_rx()
+    rx, actors = _adjective_rx(case)
     extra = []
     for m in rx.finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b, *_ in mentions):
             actor = actors[m.group(1).lower()]
-            extra.append((m.start(), m.end(), actor, _actor_groups()[actor], _actor_types().get(actor, "")))
+            extra.append((m.start(), m.end(), actor, case.actor_groups[actor], case.actor_types.get(actor, "")))
     return sorted([*mentions, *extra])
 
 
@@ -327,6 +363,7 @@ class _Sentence:
     clean: list[bool]
     anchors: list[tuple[str, int, int]]
     unquoted: str = ""  # norm with quoted words blanked: hedges inside a quote are the speaker's
+    lex: _Lexicon | None = None
 
 
 _SUBJECT_START = r"(?:the|this|that|these|those|it|its|they|their|he|his|she|her|we|i|there|a|an|[A-Z][\w'-]*)\b"
@@ -361,14 +398,14 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]]) -> tuple[str, list[_Slot]]:
+def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]], victim: str) -> tuple[str, list[_Slot]]:
     """Replace actor mentions by slot characters (same length) and the victim by ``\\x03``."""
     chars = list(norm)
     slots = []
     for start, end, actor, group, typ in mentions:
         if re.match(r"-[A-Za-z]", norm[end : end + 2]) or (start > 0 and norm[start - 1] == "-"):
             continue  # an adjective ("US-designated", "Iran-supplied", "anti-Iran"), not the actor
-        if actor in VICTIMS:
+        if actor == victim:
             chars[start:end] = _VICTIM * (end - start)
         else:
             chars[start:end] = _HEAD + _BODY * (end - start - 1)
@@ -376,11 +413,10 @@ def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]]) -> tuple[st
     return "".join(chars), slots
 
 
-def _bind_pronouns(sent: _Sentence, previous: _Sentence | None, recent_iran: _Slot | None) -> None:
+def _bind_pronouns(sent: _Sentence, previous: _Sentence | None, recent_sponsor: _Slot | None) -> None:
     """Bind a clause-initial "they" to the first actor of the previous sentence (same
     paragraph), "hold them responsible" to the last actor before it, and "their patron"
-    to the last Iran-group actor of the last three sentences (by DESIGN.md, the militias'
-    patron is Iran)."""
+    to the last actor of a sponsor group (case key "sponsors") of the last three sentences."""
     binds: list[tuple[int, int, _Slot]] = []
     if previous is not None and previous.paragraph == sent.paragraph and previous.slots:
         for a, _ in sent.clauses:
@@ -391,9 +427,9 @@ def _bind_pronouns(sent: _Sentence, previous: _Sentence | None, recent_iran: _Sl
         before = [s for s in sent.slots if s.end <= m.start(1)]
         if before:
             binds.append((m.start(1), m.end(1), before[-1]))
-    if recent_iran is not None:
+    if recent_sponsor is not None:
         for m in re.finditer(r"\b(?:their|its|the)\s+(patrons?)\b", sent.norm, re.IGNORECASE):
-            binds.append((m.start(1), m.end(1), recent_iran))
+            binds.append((m.start(1), m.end(1), recent_sponsor))
     chars = list(sent.masked)
     for a, b, slot in binds:
         if set(chars[a:b]) & {_HEAD, _BODY, _VICTIM}:
@@ -407,7 +443,7 @@ def _bind_pronouns(sent: _Sentence, previous: _Sentence | None, recent_iran: _Sl
 def _find_anchors(sent: _Sentence) -> None:
     """Record the event anchors of clean clauses and mark event/target spans with ``\\x04``
     (in every clause: frames of scope "own" may use an anchor in a marked clause)."""
-    lex = _lexicon()
+    lex = sent.lex
     has_means = any(kind == "means" and rx.search(sent.masked) for kind, rx in lex.events)
     chars = list(sent.masked)
     for kind, rx in lex.events:
@@ -433,6 +469,7 @@ def _prepare(
     text: str,
     spans: list[tuple[int, int, int]],
     mentions: list[tuple[int, int, str, str, str]],
+    lex: _Lexicon,
     quoted: list[tuple[int, int]] = (),
 ) -> list[_Sentence]:
     """Normalise, mask, cut and anchor every sentence of one text (``quoted``: the
@@ -447,7 +484,7 @@ def _prepare(
     recent: list[tuple[int, _Slot]] = []
     for k, (sent_id, s_start, s_end) in enumerate(spans):
         local = [(a - s_start, b - s_start, *rest) for a, b, *rest in mentions if s_start <= a and b <= s_end]
-        masked, slots = _mask(norm[s_start:s_end], local)
+        masked, slots = _mask(norm[s_start:s_end], local, lex.victim)
         para = next((i for i, (a, b) in enumerate(paragraphs) if a <= s_start < b), -1)
         sent = _Sentence(
             sent_id,
@@ -461,9 +498,10 @@ def _prepare(
             [],
             [],
             unquoted[s_start:s_end],
+            lex,
         )
-        iran = [sl for j, sl in recent if j >= k - 3 and sl.group == "iran"]
-        _bind_pronouns(sent, out[-1] if out else None, iran[-1] if iran else None)
+        sponsor = [sl for j, sl in recent if j >= k - 3 and sl.group in lex.sponsors]
+        _bind_pronouns(sent, out[-1] if out else None, sponsor[-1] if sponsor else None)
         sent.clean = _clean_clauses(sent)
         _find_anchors(sent)
         recent += [(k, sl) for sl in slots]
@@ -474,22 +512,24 @@ def _prepare(
 # --------------------------------------------------------------------------- claims
 
 
-def default_role(actor: str, group: str, actor_type: str) -> str:
+def default_role(actor: str, group: str, actor_type: str, *, sponsors: tuple[str, ...] = ()) -> str:
     """Role for words that assign responsibility without one ("responsible", "behind").
 
-    The Iranian state, its government and its leaders act through others in this
-    coverage, so "Iran was behind the attack" is read as sponsorship; every other actor
-    (including the IRGC and Quds Force, which can do the deed) as perpetration.
+    A state of a sponsor group (case key "sponsors"), its government and its leaders act
+    through others, so "X was behind the attack" is read as sponsorship; every other
+    actor (including a sponsor's armed organisations, which can do the deed) as
+    perpetration.
 
     Args:
         actor: Gazetteer actor id.
         group: Its group.
         actor_type: Its gazetteer type (person, organisation, state, government).
+        sponsors: The case's sponsor groups.
 
     Returns:
         "sponsor" or "perpetrator".
     """
-    return "sponsor" if group == "iran" and actor_type in ("state", "government", "person") else "perpetrator"
+    return "sponsor" if group in sponsors and actor_type in ("state", "government", "person") else "perpetrator"
 
 
 @dataclass(frozen=True)
@@ -537,7 +577,7 @@ def _frame_matches(sent: _Sentence, frame: Frame, clause: int, unit_in_scope: bo
     elif not frame.has_event and not para_in_scope:
         return []
     a, b = sent.clauses[clause]
-    lex = _lexicon()
+    lex = sent.lex
     out = []
     for m in frame.pattern.finditer(sent.masked, a, b):
         if frame.role == "enabler" and re.search(
@@ -555,14 +595,14 @@ def _frame_matches(sent: _Sentence, frame: Frame, clause: int, unit_in_scope: bo
             if frame.role == "agent":
                 role = "agent"
             if role in ("neutral", "deflect"):
-                role = default_role(slot.actor, slot.group, slot.type)
+                role = default_role(slot.actor, slot.group, slot.type, sponsors=sent.lex.sponsors)
             out.append(_Raw(sent, slot, frame, role, negative, cue, m.start(), m.end(), cue_start, clause))
     return out
 
 
 def _marked(sent: _Sentence, start: int, end: int) -> bool:
     """True when ``sent.norm[start:end]`` names other violence (a marker or marker actor)."""
-    lex = _lexicon()
+    lex = sent.lex
     return bool(lex.markers.search(sent.norm[start:end])) or any(s.actor in lex.marker_actors for s in sent.slots if start <= s.start < end)
 
 
@@ -597,7 +637,7 @@ class _Certainty:
 
 def _certainty(raw: _Raw, carried: str) -> _Certainty:
     """Decide the certainty of one author-voice claim (see module docstring)."""
-    lex = _lexicon()
+    lex = raw.sent.lex
     sent = raw.sent
     clause_start, clause_end = sent.clauses[raw.clause]
     matrix = sent.unquoted[: max(raw.match_end, raw.cue_start)]
@@ -639,7 +679,7 @@ def _join_cues(words: list[str]) -> str:
 def _negative_sibling(raw: _Raw) -> bool:
     """True when the claim's clause also holds a negated construction ("... would undertake
     ... without Tehran's approval"): the negative evaluation belongs to that one."""
-    lex = _lexicon()
+    lex = raw.sent.lex
     a, b = raw.sent.clauses[raw.clause]
     return bool(lex.absence.search(raw.sent.norm[a:b]) or lex.negation.search(raw.sent.norm[a:b]))
 
@@ -656,7 +696,7 @@ def _carried(prev: _Sentence | None, sent: _Sentence, prev_claims: int) -> str:
         return ""
     if not re.search(r"\b(?:culprits?|perpetrators?|attackers|those\s+responsible)\b", prev.norm, re.IGNORECASE):
         return ""
-    lex = _lexicon()
+    lex = sent.lex
     hedge = lex.hedge.search(prev.unquoted)
     if hedge:
         return "hedge:" + hedge.group(0)
@@ -672,14 +712,15 @@ def _claims_of_text(
     spans: list[tuple[int, int, int]],
     mentions: list[tuple[int, int, str, str, str]],
     quote_rows: pd.DataFrame,
-    suspects: tuple[str, ...],
+    case: Case,
     rules: str,
 ) -> list[dict]:
     """Claims of one text as row dicts (without unit_id)."""
     if rules == "revised":
-        mentions = _revised_mentions(normalize_text(text), mentions)
+        mentions = _revised_mentions(normalize_text(text), mentions, case)
+    lex = _lexicon(case)
     direct = quote_rows[quote_rows["kind"] == "direct"] if len(quote_rows) else quote_rows
-    sents = _prepare(text, spans, mentions, list(zip(direct["start"], direct["end"])) if len(direct) else [])
+    sents = _prepare(text, spans, mentions, lex, list(zip(direct["start"], direct["end"])) if len(direct) else [])
     unit_in_scope = any(s.anchors for s in sents)
     para_scope = {s.paragraph for s in sents if s.anchors}
     rows: list[dict] = []
@@ -692,7 +733,7 @@ def _claims_of_text(
             for clause in range(len(sent.clauses))
             for raw in _frame_matches(sent, frame, clause, unit_in_scope, sent.paragraph in para_scope)
         ]
-        new = [_row(raw, carried, quote_rows, suspects) for raw in _resolve_agents(raws)]
+        new = [_row(raw, carried, quote_rows, case.suspects) for raw in _resolve_agents(raws)]
         new = [r for r in new if r is not None]
         rows += new
         prev_count = len(new)
@@ -758,23 +799,11 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return [{k: v for k, v in r.items() if k != "_order"} for r in kept.values()]
 
 
-def _mention_tuples(mentions: pd.DataFrame) -> list[tuple[int, int, str, str, str]]:
+def _mention_tuples(mentions: pd.DataFrame, case: Case) -> list[tuple[int, int, str, str, str]]:
     """(start, end, actor, group, type) of the mentions that can be blamed or are the victim."""
-    types = _actor_types()
-    keep = mentions[(mentions["how"] != "pronoun") | mentions["actor"].isin(VICTIMS)]
+    types = case.actor_types
+    keep = mentions[(mentions["how"] != "pronoun") | (mentions["actor"] == case.target)]
     return sorted((int(r.start), int(r.end), str(r.actor), str(r.group), types.get(str(r.actor), "")) for r in keep.itertuples())
-
-
-@lru_cache(maxsize=1)
-def _actor_types() -> dict[str, str]:
-    gaz = load_gazetteer()
-    return dict(zip(gaz["id"], gaz["type"]))
-
-
-@lru_cache(maxsize=1)
-def _actor_groups() -> dict[str, str]:
-    gaz = load_gazetteer()
-    return dict(zip(gaz["id"], gaz["group"]))
 
 
 def _empty_claims() -> pd.DataFrame:
@@ -787,17 +816,17 @@ def blame_claims_in_text(
     sentence_spans: list[tuple[int, int]] | None = None,
     mentions: pd.DataFrame | None = None,
     quote_rows: pd.DataFrame | None = None,
-    suspects: tuple[str, ...] = SUSPECT_GROUPS,
+    case: Case | str | None = None,
     rules: str = "revised",
 ) -> pd.DataFrame:
     """Find the responsibility claims in one text.
 
     Args:
         text: Raw text (curly or straight quotes).
+        case: The case: target, suspects, sponsors, event phrases (None: the bundled corpus's).
         sentence_spans: Sentence (start, end) offsets; split afresh when None.
         mentions: :func:`corpus_tools.find_mentions_in_text` of ``text``; found when None.
         quote_rows: :func:`corpus_tools.extract.speech.find_quotes` of ``text``; found when None.
-        suspects: Groups whose condemnations and calls for an inquiry are deflections.
         rules: "revised" (every frame) or "frozen" (without ``blame_frames_revised.txt``
             and the state adjectives: the rules as first compared with the hand coding).
 
@@ -808,12 +837,13 @@ def blame_claims_in_text(
         ValueError: ``rules`` is not one of :data:`RULES`.
     """
     _check_rules(rules)
+    case = resolve_case(case)
     spans = sorted(sentence_spans) if sentence_spans is not None else list(span_sentences(text))
     if mentions is None:
-        mentions = find_mentions_in_text(text, sentence_spans=spans)
+        mentions = find_mentions_in_text(text, case=case, sentence_spans=spans)
     if quote_rows is None:
-        quote_rows = find_quotes(text, mentions=mentions, sentence_spans=spans)
-    rows = _claims_of_text(text, [(k, a, b) for k, (a, b) in enumerate(spans)], _mention_tuples(mentions), quote_rows, suspects, rules)
+        quote_rows = find_quotes(text, case=case, mentions=mentions, sentence_spans=spans)
+    rows = _claims_of_text(text, [(k, a, b) for k, (a, b) in enumerate(spans)], _mention_tuples(mentions, case), quote_rows, case, rules)
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:-1]) if rows else _empty_claims()[CLAIM_COLUMNS[1:-1]]
     norm_spans = dict(enumerate(spans))
     frame["text"] = [text[norm_spans[s][0] : norm_spans[s][1]] for s in frame["sent_id"]]
@@ -826,17 +856,17 @@ def blame_claims(
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     quote_table: pd.DataFrame | None = None,
-    suspects: tuple[str, ...] = SUSPECT_GROUPS,
+    case: Case | str | None = None,
     rules: str = "revised",
 ) -> pd.DataFrame:
-    """Find every claim that assigns responsibility for the attack to an actor.
+    """Find every claim that assigns responsibility for the case's event to an actor.
 
     Args:
         units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
+        case: As for :func:`blame_claims_in_text`.
         sentence_table: :func:`corpus_tools.sentences` of the same units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the same units, if at hand.
         quote_table: :func:`corpus_tools.extract.speech.quotes` of the same units, if at hand.
-        suspects: Groups whose condemnations and calls for an inquiry are deflections.
         rules: "revised" (every frame) or "frozen" (the rules as first compared with the
             hand coding; see :func:`blame_claims_in_text`).
 
@@ -850,15 +880,19 @@ def blame_claims(
         ValueError: ``rules`` is not one of :data:`RULES`.
     """
     _check_rules(rules)
+    case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
-    found = mentions if mentions is not None else find_mentions(units, sentence_table=sents)
-    quoted = quote_table if quote_table is not None else quotes(units, sentence_table=sents, mentions=found)
+    found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
+    quoted = quote_table if quote_table is not None else quotes(units, case=case, sentence_table=sents, mentions=found)
+    by_unit = {name: dict(tuple(table.groupby("unit_id", sort=False))) for name, table in
+               (("sents", sents), ("mentions", found), ("quotes", quoted))}
     frames = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
-        unit_sents = sents[sents["unit_id"] == unit_id]
+        unit_sents = by_unit["sents"].get(unit_id, sents.iloc[0:0])
         spans = [(int(i), int(a), int(b)) for i, a, b in unit_sents[["sent_id", "start", "end"]].itertuples(index=False)]
         rows = _claims_of_text(
-            text, spans, _mention_tuples(found[found["unit_id"] == unit_id]), quoted[quoted["unit_id"] == unit_id], suspects, rules
+            text, spans, _mention_tuples(by_unit["mentions"].get(unit_id, found.iloc[0:0]), case),
+            by_unit["quotes"].get(unit_id, quoted.iloc[0:0]), case, rules,
         )
         by_id = {i: (a, b) for i, a, b in spans}
         for row in rows:

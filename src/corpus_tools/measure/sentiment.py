@@ -84,6 +84,7 @@ from vaderSentiment.vaderSentiment import (
 
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
+from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_word_list
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
@@ -891,8 +892,9 @@ PROFILE_COLUMNS = ["n_mentions", "score", "ci_low", "ci_high", "sentence_vader"]
 
 def sentiment_toward(
     units: pd.DataFrame,
-    actor: str = "kadhimi",
+    actor: str | None = None,
     *,
+    case: Case | str | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     rules: Iterable[str] | None = None,
@@ -905,7 +907,8 @@ def sentiment_toward(
 
     Args:
         units: The table from :func:`corpus_tools.load_corpus`.
-        actor: A gazetteer actor id.
+        actor: A gazetteer actor id (default: the case's target).
+        case: The case (None: the bundled corpus's).
         sentence_table: :func:`corpus_tools.sentences` of the units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the units, if at hand.
         rules: The rules of :func:`target_sentiment` (default: all).
@@ -916,8 +919,10 @@ def sentiment_toward(
         sentence_vader and sentence_textblob (the naive whole-sentence scores, for
         comparison) and cues (the words and rule decisions behind the score).
     """
+    case = resolve_case(case)
+    actor = case.check_actor(actor if actor is not None else case.target)
     sents = sentence_table if sentence_table is not None else sentences(units)
-    found = mentions if mentions is not None else find_mentions(units, sentence_table=sents)
+    found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
     found = found[found["actor"] == actor]
     bounds = sents.set_index(["unit_id", "sent_id"])[["start", "end", "text"]]
     rows = []
@@ -932,8 +937,9 @@ def sentiment_toward(
 
 def sentiment_profile(
     units: pd.DataFrame,
-    actor: str = "kadhimi",
+    actor: str | None = None,
     *,
+    case: Case | str | None = None,
     by: str = "unit_id",
     scores: pd.DataFrame | None = None,
     include_pronouns: bool = True,
@@ -944,7 +950,8 @@ def sentiment_profile(
 
     Args:
         units: The units table.
-        actor: A gazetteer actor id.
+        actor: A gazetteer actor id (default: the case's target).
+        case: The case (None: the bundled corpus's).
         by: ``"unit_id"`` or another units column (``"outlet"``) to pool mentions by.
         scores: :func:`sentiment_toward` for the same actor, if at hand.
         include_pronouns: Count pronoun mentions (``how == "pronoun"``).
@@ -955,7 +962,7 @@ def sentiment_profile(
         ci_high, and sentence_vader (the naive mean of whole-sentence VADER over the same
         mentions). Empty (same columns) when the actor is never mentioned.
     """
-    scored = scores if scores is not None else sentiment_toward(units, actor)
+    scored = scores if scores is not None else sentiment_toward(units, actor, case=case)
     if not include_pronouns:
         scored = scored[scored["how"] != "pronoun"]
     if by != "unit_id":

@@ -38,3 +38,8 @@ def normalize_text(text: str) -> str:
         A string of the same length in which every character keeps its position.
     """
     return text.translate(_ONE_FOR_ONE)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a word-list literal, as a frozenset."""
+    return frozenset(text.split())
