@@ -8,11 +8,9 @@ import pandas as pd
 import pytest
 
 from corpus_tools.measure.stance import (
-    PROFILE_COLUMNS,
     STATEMENT_COLUMNS,
     compile_pattern,
     pairwise_concordance,
-    quote_spans,
     stance_evidence,
     stance_profile,
     stance_statements,
@@ -176,12 +174,6 @@ def test_short_scare_quotes_stay_in_the_authors_voice():
     assert row.voice == "author"
 
 
-def test_quote_spans_handle_multi_paragraph_quotes():
-    text = "He said: “First part.\n\n“Second part,” he added. Then “short” words."
-    spans = [text[a:b] for a, b in quote_spans(text)]
-    assert spans == ["“First part.", "“Second part,”", "“short”"]
-
-
 # --------------------------------------------------------------------------- the other dimensions
 
 
@@ -280,7 +272,8 @@ def test_corpus_quoted_and_reported_statements_are_not_the_authors(corpus_statem
 
 def test_corpus_profile_links_to_its_evidence(units, sents, corpus_statements):
     profile = stance_profile(units, statements=corpus_statements)
-    assert list(profile.columns) == PROFILE_COLUMNS
+    dims = ["confrontation", "kadhimi", "us_response"]
+    assert list(profile.columns) == ["unit_id", *dims, *(f"n_{d}" for d in dims)]
     assert profile.unit_id.tolist() == units.unit_id.tolist()
     own = corpus_statements[corpus_statements.voice == "author"]
     for row in profile.itertuples():

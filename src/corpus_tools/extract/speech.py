@@ -428,7 +428,8 @@ def _verb_speech(ctx: _Context, m: re.Match[str], s_start: int, s_end: int) -> l
     norm = ctx.norm
     verb = m.group(0).lower()
     before = _before_verb(ctx, m.start())
-    if before is not None and (_unknown_word(ctx, before, verb) or _is_object(ctx, before)):
+    relative = re.search(r"\bwho\s+$", norm[s_start : m.start()]) is not None  # "from X, ..., who argues": X speaks
+    if before is not None and (_unknown_word(ctx, before, verb) or (_is_object(ctx, before) and not relative)):
         before = None
     if before is not None:
         if _quote_adjacent(norm, before.start, s_start):
@@ -458,7 +459,13 @@ _SUBORDINATE_RE = re.compile(
 
 def _content_end(norm: str, s_start: int, speaker_start: int, content: int, s_end: int) -> int:
     """End of reported content: the sentence end, or the first comma when the speech sits
-    in a fronted subordinate clause ("To the extent Iraqis believe X, Y will ...")."""
+    in a fronted subordinate clause ("To the extent Iraqis believe X, Y will ..."), or the
+    closing quote when the content is a quotation followed by "but"/"and" and another
+    verb phrase of the subject ('X condemned "..." but refused to ...')."""
+    if norm[content:content + 1] == '"':
+        close = norm.find('"', content + 1, s_end)
+        if close > 0 and re.match(r"\s+(?:but|and|yet)\s+\w", norm[close + 1 : s_end]):
+            return close + 1
     if _SUBORDINATE_RE.match(norm[s_start:speaker_start]):
         comma = norm.find(",", content, s_end)
         if comma > 0:

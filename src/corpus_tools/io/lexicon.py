@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 
 def read_word_list(name: str) -> list[str]:
@@ -18,10 +19,19 @@ def read_word_list(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def read_tab_rows(name: str) -> list[list[str]]:
+def read_tab_rows(name: str, *, extra: Path | None = None) -> list[list[str]]:
     """Read a packaged list whose entries are tab-separated fields (``form<TAB>tag``).
+
+    Args:
+        name: File name under ``corpus_tools/lexicon``.
+        extra: A case's own lexicon folder: rows of a file of the same name there are
+            added after the package's.
 
     Returns:
         One list of fields per entry, comments and blanks skipped as in :func:`read_word_list`.
     """
-    return [line.split("\t") for line in read_word_list(name)]
+    lines = read_word_list(name)
+    if extra is not None and (extra / name).is_file():
+        text = (extra / name).read_text(encoding="utf-8")
+        lines += [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return [line.split("\t") for line in lines]

@@ -1,23 +1,24 @@
-"""Stance: what each piece says should be done, and how it judges Kadhimi and the US response.
+"""Stance: what each piece says should be done, how it judges the case's target, and the response.
 
-Three dimensions, each a direction +1 / -1 per statement:
+Three dimensions, each a direction +1 / -1 per statement; the case file names the last
+two (``[stance]`` in ``case.toml``; for the bundled corpus ``kadhimi`` and ``us_response``):
 
 ``confrontation``
-    +1 calls to confront, punish or deter Iran and its militias (impose costs, hold
+    +1 calls to confront, punish or deter the suspect groups (impose costs, hold
     responsible, arrest or target their leaders, disarm, disband, respond forcefully);
     -1 calls for restraint (calm, de-escalation, dialogue, quiet help, not pointing
     fingers). Only *prescriptions* count: an action cue
     (``lexicon/stance_confrontation.txt``) inside the scope of a prescriptive cue
     (``lexicon/stance_modality.txt``: should, must, needs to, it is time, it is
     necessary to, the US can help by, calls for, "... is wise") or in an imperative.
-``us_response``
-    +1 endorses what the US government did or does, -1 criticises it (tepid, failed to
-    respond, ill-advised). Evaluation cues (``lexicon/stance_us_response.txt``) in a
-    sentence that names the US government.
-``kadhimi``
-    +1 supports or praises Kadhimi, -1 criticises him (a disappointment, wasted his
-    mandate). Evaluation cues (``lexicon/stance_kadhimi.txt``) in a sentence that
-    mentions him; calls to support him count as prescriptions.
+the response (role ``response``)
+    +1 endorses what the case's response group did or does, -1 criticises it (tepid,
+    failed to respond, ill-advised). Evaluation cues (``lexicon/stance_response.txt``) in
+    a sentence that names that group.
+the target (role ``target``)
+    +1 supports or praises the target, -1 criticises them (a disappointment, wasted the
+    mandate). Evaluation cues (``lexicon/stance_target.txt``) in a sentence that
+    mentions the target; calls to support them count as prescriptions.
 
 Rules, each documented beside its cue list:
 
@@ -27,9 +28,9 @@ Rules, each documented beside its cue list:
   cancels the evaluations after it;
 * epistemic and conditional modals are not prescriptions ("one should expect ...",
   "he must be doing something right", "should Iraqis attribute the attack ...");
-* voice: statements inside quotation marks (of four words or more) or after a reporting
-  verb ("Abdul-Hussain argues that ...") belong to the speaker, and a call ("Kadhimi
-  appealed for calm") to the caller. ``voice`` is ``"author"`` or the speaker (a
+* voice: statements inside a quotation or reported speech belong to the speaker found
+  by the package's one speech attributor (:mod:`corpus_tools.extract.speech`), and a
+  call ("X appealed for calm") to the caller. ``voice`` is ``"author"`` or the speaker (a
   gazetteer actor id, else the name as written); profiles use the author's voice only;
 * agent: who is to act, from the subject of the modal or the "that X" / "for X to" of a
   frame (gazetteer actors, else ``lexicon/stance_agents.txt``). A prescription aimed at
@@ -43,6 +44,7 @@ prescriptive cue and the cues behind the row, so ``text[start:end]`` is the evid
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -53,19 +55,19 @@ import pandas as pd
 
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
+from corpus_tools.extract.speech import quotes
+from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_tab_rows, read_word_list
 from corpus_tools.text.normalize import normalize_text
-from corpus_tools.text.tokenizing import paragraph_spans, sentences
+from corpus_tools.text.tokenizing import sentences
 from corpus_tools.viz.evidence import with_sentences
 
 __all__ = [
-    "DIMENSIONS",
-    "PROFILE_COLUMNS",
+    "ROLES",
     "STATEMENT_COLUMNS",
     "compile_pattern",
     "headline_check",
     "pairwise_concordance",
-    "quote_spans",
     "stance_evidence",
     "stance_profile",
     "stance_statements",
@@ -73,21 +75,19 @@ __all__ = [
     "stance_summary",
 ]
 
-DIMENSIONS: tuple[str, ...] = ("confrontation", "kadhimi", "us_response")
+# The three dimensions by role; their names in the output come from the case
+# (confrontation, the target's dimension, the response's dimension).
+ROLES: tuple[str, ...] = ("confrontation", "target", "response")
 STATEMENT_COLUMNS = [
     "unit_id", "sent_id", "start", "end", "dimension", "direction", "cue", "text",
     "voice", "speech", "agent", "agent_group", "kind", "modal", "negated",
 ]
-PROFILE_COLUMNS = ["unit_id", *DIMENSIONS, *(f"n_{d}" for d in DIMENSIONS)]
 NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
-MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes, not speech
-MAX_SUBJECT_WORDS = 5  # a reporting verb's subject longer than this is not a speaker
 AUTHOR = "author"
 _AFTER_KINDS = frozenset({"modal", "frame", "call", "cancel"})
 _PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w]+(?:['-][\w]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
-_NAME = r"[A-Z][\w'.-]*(?:\s+(?:al-|Al-|el-|bin\s+)?[A-Z][\w'.-]*)*"
 _CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
 _NOT_SUBJECT_START = frozenset(
@@ -163,13 +163,13 @@ class Hit:
 
 @cache
 def load_cues() -> tuple[Cue, ...]:
-    """Read the three dimension cue lists (``lexicon/stance_<dimension>.txt``).
+    """Read the three dimension cue lists (``lexicon/stance_<role>.txt``).
 
     Returns:
-        Every cue of every dimension.
+        Every cue of every dimension (``Cue.dimension`` is the role).
     """
     cues = []
-    for dimension in DIMENSIONS:
+    for dimension in ROLES:
         for fields in read_tab_rows(f"stance_{dimension}.txt"):
             direction, pattern = int(fields[0]), fields[1]
             flags = frozenset(fields[2]) if len(fields) > 2 else frozenset()
@@ -197,25 +197,13 @@ def _negation() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
 
 
 @cache
-def _reporting() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
-    rows = read_tab_rows("stance_reporting.txt")
-    verbs = [w for kind, w in rows if kind == "verb"]
-    verb_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")(?![\w-])")
-    return (
-        verb_re,
-        frozenset(w for kind, w in rows if kind == "person"),
-        frozenset(w for kind, w in rows if kind == "skip"),
-    )
-
-
-@cache
 def _targets() -> tuple[re.Pattern[str], ...]:
     return tuple(compile_pattern(p) for p in read_word_list("stance_targets.txt"))
 
 
 @cache
-def _agents() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    rows = read_tab_rows("stance_agents.txt")
+def _agents(case: Case) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    rows = read_tab_rows("stance_agents.txt", extra=case.lexicon)
     compiled = []
     for group, label, pattern in rows:
         regex = compile_pattern(pattern)
@@ -225,35 +213,7 @@ def _agents() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
-# --------------------------------------------------------------------------- quotes and voice
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Find the spans of quoted speech, quotation marks included.
-
-    Curly quotes open and close by shape, straight ones alternate. A quote still open at
-    a paragraph end closes there (the next paragraph of a multi-paragraph quote opens
-    with its own mark).
-
-    Args:
-        text: Raw unit text.
-
-    Returns:
-        (start, end) offsets into ``text``.
-    """
-    spans = []
-    for p_start, p_end in paragraph_spans(normalize_text(text)):
-        opened = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch == "\u201c" or (ch == '"' and opened is None):
-                opened = i if opened is None else opened
-            elif ch in ("\u201d", '"') and opened is not None:
-                spans.append((opened, i + 1))
-                opened = None
-        if opened is not None:
-            spans.append((opened, p_end))
-    return spans
+# --------------------------------------------------------------------------- voice
 
 
 @dataclass(frozen=True)
@@ -266,130 +226,33 @@ class _Voice:
     speech: str  # "quote", "reported" or "call"
 
 
+_SPEECH_KINDS = {"direct": "quote", "reported": "reported"}
+_AUTHOR_SPEAKERS = frozenset({"i", "we"})
+
+
+def _voices(quote_rows: pd.DataFrame, sentence_rows: Sequence[tuple[int, int, int]]) -> dict[int, list[_Voice]]:
+    """Non-author stretches of every sentence of one unit, keyed by sent_id, from the
+    package's one speech attributor (:func:`corpus_tools.extract.speech.find_quotes`)."""
+    out: dict[int, list[_Voice]] = {}
+    if quote_rows.empty:
+        return out
+    starts = [s for _, s, _ in sentence_rows]
+    for q in quote_rows.itertuples(index=False):
+        speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else "unknown speaker"
+        if speaker.lower() in _AUTHOR_SPEAKERS:
+            continue
+        k = max(bisect.bisect_right(starts, q.start) - 1, 0)
+        while k < len(sentence_rows) and sentence_rows[k][1] < q.end:
+            sent_id, s, e = sentence_rows[k]
+            if q.start < e and q.end > s:
+                out.setdefault(sent_id, []).append(_Voice(max(q.start, s), min(q.end, e), speaker, _SPEECH_KINDS[q.kind]))
+            k += 1
+    return out
+
+
 def _mention_at(mentions: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     """Mentions inside [start, end)."""
     return mentions[(mentions["start"] >= start) & (mentions["end"] <= end)]
-
-
-def _speaker_label(ntext: str, start: int, end: int, mentions: pd.DataFrame, *, last: str | None) -> str | None:
-    """Who the subject text[start:end] names: a gazetteer actor, a name, or a pronoun.
-
-    Returns:
-        AUTHOR for I/we, a label for someone else, None if the subject names no speaker.
-    """
-    subject = ntext[start:end].strip(" ,\u2014\u2013-")
-    words = _WORD.findall(subject)
-    if not words:
-        return None
-    _, persons, skip = _reporting()
-    first = words[0].lower()
-    if first in ("i", "we"):
-        return AUTHOR
-    if first in ("he", "she", "they") and len(words) == 1:
-        found = _mention_at(mentions, start, end)
-        return str(found["actor"].iloc[0]) if len(found) and found["how"].iloc[0] != "pronoun" else (last or first)
-    if first == "who":
-        return None  # resolved by the caller from the text before
-    if len(words) > MAX_SUBJECT_WORDS or first in skip:
-        return None
-    found = _mention_at(mentions, start, end)
-    found = found[found["how"] != "pronoun"]
-    if len(found):
-        return str(found["actor"].iloc[0])
-    names = re.findall(_NAME, subject)
-    names = [n for n in names if n.split()[0].lower() not in skip | _NOT_SUBJECT_START]
-    if names:
-        return names[0].split()[-1]
-    if any(w.lower() in persons for w in words):
-        return subject
-    return None
-
-
-def _subject_span(ntext: str, lo: int, verb_start: int) -> tuple[int, int]:
-    """The subject before a verb: from the last ``;``/``:`` (or ``lo``), minus an appositive."""
-    head = ntext[lo:verb_start]
-    cut = max(head.rfind(";"), head.rfind(":"))
-    start = lo + cut + 1 if cut >= 0 else lo
-    head = ntext[start:verb_start]
-    if head.rstrip().endswith(",") and head.count(",") >= 2:  # "Qais al-Khazaali, chief of ..., said"
-        return start, start + head.index(",")
-    if head.rstrip().endswith(","):
-        return start, start  # "..., said Orton": the speaker follows the verb
-    return start, verb_start
-
-
-def _reported_voices(ntext: str, s: int, e: int, mentions: pd.DataFrame, quotes: Sequence[tuple[int, int]],
-                     last: str | None) -> tuple[list[_Voice], str | None]:
-    """Stretches of one sentence after a reporting verb with a speaker as subject."""
-    verb_re, _, _ = _reporting()
-    out = []
-    for match in verb_re.finditer(ntext, s, e):
-        if any(qs <= match.start() < qe for qs, qe in quotes):
-            continue
-        if match.group(0).lower() == "according to":
-            after = re.match(r"\s*(" + _NAME + r")", ntext[match.end():e])
-            if after:
-                label = _speaker_label(ntext, match.end(), match.end() + after.end(), mentions, last=last)
-                if label and label != AUTHOR:
-                    out.append(_Voice(s, e, label, "reported"))
-                    last = label
-            continue
-        sub_start, sub_end = _subject_span(ntext, s, match.start())
-        if sub_start == sub_end:  # "..., said Orton." / "..., Orton said."
-            after = re.match(r"\s*(" + _NAME + r")", ntext[match.end():e])
-            label = _speaker_label(ntext, match.end(), match.end() + after.end(), mentions, last=last) if after else None
-            if label and label != AUTHOR:
-                out.append(_Voice(s, match.start(), label, "reported"))
-                last = label
-            continue
-        label = _speaker_label(ntext, sub_start, sub_end, mentions, last=last)
-        if re.search(r"\bwho\s*$", ntext[sub_start:sub_end], re.IGNORECASE):  # "... Michael Rubin, ..., who describes"
-            before = re.findall(r"[A-Z][\w'-]+\s+[A-Z][\w'-]+", ntext[sub_start:sub_end])
-            label = before[0].split()[-1] if before else None
-        if label and label != AUTHOR:
-            out.append(_Voice(match.end(), e, label, "reported"))
-            last = label
-    return out, last
-
-
-def _quote_speaker(ntext: str, q: tuple[int, int], s: int, e: int, mentions: pd.DataFrame, last: str | None) -> str | None:
-    """The speaker of a quote, from an attribution after or before it in its sentence."""
-    verb_re, _, _ = _reporting()
-    after = ntext[q[1]:e]
-    who = _NAME + r"|he|she|the\s+\w+"
-    m = re.match(r"^[\s,.]*(?:(?:" + verb_re.pattern + r")\s+(" + who + r")|(" + who + r")\s+(?:" + verb_re.pattern + r"))", after)
-    if m:
-        name = m.group(1) or m.group(2)
-        offset = q[1] + m.start(1 if m.group(1) else 2)
-        return _speaker_label(ntext, offset, offset + len(name), mentions, last=last)
-    before = ntext[s:q[0]]
-    m = re.search(r"(" + _NAME + r"|he|she)\s+(?:" + verb_re.pattern + r")\s*(?:that\s*)?[,:]?\s*$", before)
-    if m:
-        return _speaker_label(ntext, s + m.start(1), s + m.end(1), mentions, last=last)
-    return None
-
-
-def _voices(ntext: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame,
-            quotes: Sequence[tuple[int, int]]) -> dict[int, list[_Voice]]:
-    """Non-author stretches of every sentence of one unit, keyed by sent_id."""
-    speech = [(qs, qe) for qs, qe in quotes if len(_WORD.findall(ntext[qs:qe])) >= MIN_QUOTE_WORDS]
-    out: dict[int, list[_Voice]] = {}
-    last: str | None = None
-    for sent_id, s, e in sentence_rows:
-        sent_mentions = mentions[mentions["sent_id"] == sent_id]
-        voices = []
-        for q in speech:
-            if q[0] < e and q[1] > s:
-                speaker = _quote_speaker(ntext, q, s, e, sent_mentions, last)
-                if speaker is None and q[0] <= s + 2:  # a quote opening a paragraph continues the last speaker
-                    speaker = last
-                speaker = speaker or "unknown speaker"
-                if speaker != AUTHOR:
-                    voices.append(_Voice(max(q[0], s), min(q[1], e), speaker, "quote"))
-                    last = speaker if speaker != "unknown speaker" else last
-        reported, last = _reported_voices(ntext, s, e, sent_mentions, speech, last)
-        out[sent_id] = voices + reported
-    return out
 
 
 def _voice_at(voices: Sequence[_Voice], pos: int) -> tuple[str, str]:
@@ -470,7 +333,7 @@ def _longest(items: list) -> list:
 def _hits(ntext: str, s: int, e: int) -> list[Hit]:
     """Stance cues in the sentence [s, e); within a dimension the longer cue wins."""
     hits = []
-    for dimension in DIMENSIONS:
+    for dimension in ROLES:
         found = [Hit(m.start(), m.end(), cue, ntext[m.start():m.end()])
                  for cue in load_cues() if cue.dimension == dimension
                  for m in cue.regex.finditer(ntext, s, e)]
@@ -498,9 +361,9 @@ def _imperatives(ntext: str, s: int, e: int, hits: Sequence[Hit]) -> list[Trigge
     return out
 
 
-def _has_target(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame) -> bool:
-    """True if the sentence names Iran, its militias or the perpetrators."""
-    if sent_mentions["group"].isin(["iran", "militias"]).any():
+def _has_target(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, suspects: tuple[str, ...]) -> bool:
+    """True if the sentence names a suspect group or the perpetrators."""
+    if sent_mentions["group"].isin(list(suspects)).any():
         return True
     return any(regex.search(ntext, s, e) for regex in _targets())
 
@@ -517,21 +380,21 @@ def _names(sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, ntext: str,
 # --------------------------------------------------------------------------- agents
 
 
-def _agent_in(ntext: str, lo: int, hi: int, mentions: pd.DataFrame) -> tuple[str, str]:
+def _agent_in(ntext: str, lo: int, hi: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
     """The first actor in text[lo:hi]: (agent, agent_group), or ("", "")."""
     found = _mention_at(mentions, lo, hi)
     best: tuple[int, str, str] | None = None
     if len(found):
         row = found.iloc[0]
         best = (int(row["start"]), str(row["actor"]), str(row["group"]))
-    for group, label, regex in _agents():
+    for group, label, regex in _agents(case):
         m = regex.search(ntext, lo, hi)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), label, group)
     return (best[1], best[2]) if best else ("", "")
 
 
-def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame) -> tuple[str, str]:
+def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
     """Who is to act on a prescription: "that X"/"for X to" after a frame, else the subject."""
     if trigger.kind == "imperative":
         return "", ""
@@ -540,7 +403,7 @@ def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame)
         if m or re.search(r"\b(?:that|for)$", trigger.surface):
             lo = trigger.end + (m.end() if m else 0)
             to = re.search(r"\b(?:to|should|must|takes?|is|are)\b", ntext[lo:e])
-            agent = _agent_in(ntext, lo, lo + (to.start() if to else 60), mentions)
+            agent = _agent_in(ntext, lo, lo + (to.start() if to else 60), mentions, case)
             if agent[0]:
                 return agent
     if trigger.kind == "modal":
@@ -548,11 +411,11 @@ def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame)
         if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
             by = re.match(r"\s+by\s+", ntext[trigger.end + passive.end():e])
             lo = trigger.end + passive.end() + (by.end() if by else 0)
-            return _agent_in(ntext, lo, min(e, lo + 40), mentions) if by else ("", "")
+            return _agent_in(ntext, lo, min(e, lo + 40), mentions, case) if by else ("", "")
     head = ntext[s:trigger.start]
     breaks = list(_CLAUSE_BREAK.finditer(head))
     lo = s + breaks[-1].end() if breaks else s
-    return _agent_in(ntext, lo, trigger.start, mentions)
+    return _agent_in(ntext, lo, trigger.start, mentions, case)
 
 
 # --------------------------------------------------------------------------- statements
@@ -573,19 +436,19 @@ def _needs_scope(cue: Cue) -> bool:
 
 
 def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], voices: Sequence[_Voice],
-               ntext: str, s: int, mentions: pd.DataFrame) -> tuple[str, str]:
+               ntext: str, s: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
     """Whose statement a cue is: the voice at its prescriptive cue, or the caller of a call."""
     voice = _voice_at(voices, trigger.start if trigger else pos)
     if trigger is not None and trigger.kind == "call" and voice[0] == AUTHOR:
         endorsed = any(t.kind == "endorse" and _voice_at(voices, t.start)[0] == AUTHOR for t in triggers)
-        caller, _ = _agent_in(ntext, s, trigger.start, mentions)
+        caller, _ = _agent_in(ntext, s, trigger.start, mentions, case)
         if caller and not endorsed:
             return caller, "call"
     return voice
 
 
 def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
-                         voices: Sequence[_Voice]) -> list[dict]:
+                         voices: Sequence[_Voice], case: Case) -> list[dict]:
     """Stance statements of one sentence (without unit keys)."""
     hits = _hits(ntext, s, e)
     if not hits:
@@ -599,12 +462,13 @@ def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame
     for hit in hits:
         cue = hit.cue
         if cue.dimension == "confrontation" and "T" in cue.flags:
-            target = _has_target(ntext, s, e, sent_mentions) if target is None else target
+            target = _has_target(ntext, s, e, sent_mentions, case.suspects) if target is None else target
             if not target:
                 continue
-        if cue.dimension == "us_response" and not _names(sent_mentions, prev_mentions, ntext, s, column="group", value="us_government"):
+        if cue.dimension == "response" and (case.response_group is None or not _names(
+                sent_mentions, prev_mentions, ntext, s, column="group", value=case.response_group)):
             continue
-        if cue.dimension == "kadhimi" and not _names(sent_mentions, prev_mentions, ntext, s, column="actor", value="kadhimi"):
+        if cue.dimension == "target" and not _names(sent_mentions, prev_mentions, ntext, s, column="actor", value=case.target):
             continue
         trigger = _governing(hit, triggers) if _needs_scope(cue) else None
         if _needs_scope(cue) and (trigger is None or trigger.kind == "cancel"):
@@ -614,19 +478,20 @@ def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame
         lo = trigger.end if trigger is not None and trigger.end <= hit.start else s
         negated = _is_negated(ntext, lo, hit.start)
         direction = cue.direction * (-1 if negated else 1) * (-1 if trigger is not None and trigger.negated else 1)
-        voice, speech = _cue_voice(hit.start, trigger, triggers, voices, ntext, s, sent_mentions)
+        voice, speech = _cue_voice(hit.start, trigger, triggers, voices, ntext, s, sent_mentions, case)
         groups.setdefault((cue.dimension, voice, speech), []).append((hit, trigger, direction, negated))
-    return [_statement_row(ntext, s, e, dim, voice, speech, items, sent_mentions)
+    names = dict(zip(ROLES, case.stance_dimensions))
+    return [_statement_row(ntext, s, e, names[dim], voice, speech, items, sent_mentions, case)
             for (dim, voice, speech), items in groups.items() if sum(d for _, _, d, _ in items) != 0]
 
 
 def _statement_row(ntext: str, s: int, e: int, dimension: str, voice: str, speech: str, items: list,
-                   sent_mentions: pd.DataFrame) -> dict:
+                   sent_mentions: pd.DataFrame, case: Case) -> dict:
     """Assemble one statement from the cues behind it."""
     triggers = [t for _, t, _, _ in items if t is not None]
     spans = [(h.start, h.end) for h, _, _, _ in items] + [(t.start, t.end) for t in triggers if t.end > t.start]
     first = triggers[0] if triggers else None
-    agent, group = _agent(ntext, s, e, first, sent_mentions) if first is not None else ("", "")
+    agent, group = _agent(ntext, s, e, first, sent_mentions, case) if first is not None else ("", "")
     return {
         "start": min(a for a, _ in spans),
         "end": max(b for _, b in spans),
@@ -643,16 +508,17 @@ def _statement_row(ntext: str, s: int, e: int, dimension: str, voice: str, speec
     }
 
 
-def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame) -> list[dict]:
+def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame,
+                     quote_rows: pd.DataFrame, case: Case) -> list[dict]:
     """Stance statements of one unit, with sent_id and the sentence text."""
     ntext = normalize_text(text)
-    voices = _voices(ntext, sentence_rows, mentions, quote_spans(text))
+    voices = _voices(quote_rows, sentence_rows)
     by_sent = dict(tuple(mentions.groupby("sent_id"))) if len(mentions) else {}
     empty = mentions.iloc[0:0]
     rows = []
     for k, (sent_id, s, e) in enumerate(sentence_rows):
         prev = by_sent.get(sentence_rows[k - 1][0], empty) if k else empty
-        for row in _sentence_statements(ntext, s, e, by_sent.get(sent_id, empty), prev, voices.get(sent_id, [])):
+        for row in _sentence_statements(ntext, s, e, by_sent.get(sent_id, empty), prev, voices.get(sent_id, []), case):
             rows.append({"sent_id": sent_id, **row, "text": text[s:e]})
     return rows
 
@@ -665,15 +531,20 @@ def _empty_statements() -> pd.DataFrame:
 def stance_statements(
     units: pd.DataFrame,
     *,
+    case: Case | str | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
+    quote_table: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find every prescriptive or evaluative stance statement in every unit.
 
     Args:
         units: The table from :func:`corpus_tools.load_corpus` (needs unit_id, text).
+        case: The case: suspects, target, response group, dimension names (None: the
+            bundled corpus's).
         sentence_table: :func:`corpus_tools.sentences` of the same units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the same units, if at hand.
+        quote_table: :func:`corpus_tools.quotes` of the same units, if at hand.
 
     Returns:
         One row per statement (sentence x dimension x voice): unit_id, sent_id, start,
@@ -683,19 +554,24 @@ def stance_statements(
         unstated), kind (prescription or evaluation), modal (the prescriptive cue),
         negated (whether a negation flipped a cue).
     """
+    case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
     if mentions is None:
-        mentions = find_mentions(units, sentence_table=sents)
+        mentions = find_mentions(units, case=case, sentence_table=sents)
+    if quote_table is None:
+        quote_table = quotes(units, case=case, sentence_table=sents, mentions=mentions)
     sent_groups = dict(tuple(sents.groupby("unit_id", sort=False)))
     mention_groups = dict(tuple(mentions.groupby("unit_id", sort=False)))
-    empty_mentions = mentions.iloc[0:0]
+    quote_groups = dict(tuple(quote_table.groupby("unit_id", sort=False)))
+    empty_mentions, empty_quotes = mentions.iloc[0:0], quote_table.iloc[0:0]
     rows = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
         unit_sents = sent_groups.get(unit_id)
         if unit_sents is None:
             continue
         spans = list(zip(unit_sents["sent_id"], unit_sents["start"], unit_sents["end"]))
-        for row in _unit_statements(text, spans, mention_groups.get(unit_id, empty_mentions)):
+        for row in _unit_statements(text, spans, mention_groups.get(unit_id, empty_mentions),
+                                    quote_groups.get(unit_id, empty_quotes), case):
             rows.append({"unit_id": unit_id, **row})
     if not rows:
         return _empty_statements()
@@ -703,18 +579,19 @@ def stance_statements(
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "direction": "int64"})
 
 
-def stance_statements_in_text(text: str, *, unit_id: str = "text") -> pd.DataFrame:
+def stance_statements_in_text(text: str, *, case: Case | str | None = None, unit_id: str = "text") -> pd.DataFrame:
     """The stance statements of one raw string (split and searched for actors here).
 
     Args:
         text: Any text, e.g. one paragraph of your own.
+        case: As for :func:`stance_statements`.
         unit_id: The key to give it.
 
     Returns:
         As :func:`stance_statements`.
     """
     units = pd.DataFrame({"unit_id": [unit_id], "text": [text]})
-    return stance_statements(units)
+    return stance_statements(units, case=case)
 
 
 # --------------------------------------------------------------------------- profiles
@@ -723,6 +600,7 @@ def stance_statements_in_text(text: str, *, unit_id: str = "text") -> pd.DataFra
 def stance_profile(
     units: pd.DataFrame,
     *,
+    case: Case | str | None = None,
     statements: pd.DataFrame | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
@@ -732,28 +610,31 @@ def stance_profile(
 
     Args:
         units: The units table.
+        case: As for :func:`stance_statements` (names the dimensions).
         statements: :func:`stance_statements` of the same units, if at hand.
         sentence_table: Passed to :func:`stance_statements` when ``statements`` is None.
         mentions: Passed to :func:`stance_statements` when ``statements`` is None.
         voices: Whose statements count; default the author's only.
 
     Returns:
-        One row per unit (in ``units`` order): unit_id, confrontation, kadhimi,
-        us_response (each in [-1, 1], NaN where the unit has no statement on it), and
-        n_confrontation, n_kadhimi, n_us_response (the statements behind each). The
+        One row per unit (in ``units`` order): unit_id, then the case's three dimensions
+        (confrontation, the target's, the response's; each in [-1, 1], NaN where the
+        unit has no statement on it), and n_<dimension> (the statements behind each). The
         rows behind a unit's score are ``statements[statements.unit_id == unit_id]``
         (see :func:`stance_evidence`).
     """
+    case = resolve_case(case)
+    dims = list(case.stance_dimensions)
     if statements is None:
-        statements = stance_statements(units, sentence_table=sentence_table, mentions=mentions)
+        statements = stance_statements(units, case=case, sentence_table=sentence_table, mentions=mentions)
     own = statements[statements["voice"].isin(list(voices))]
-    grid = pd.MultiIndex.from_product([units["unit_id"], list(DIMENSIONS)], names=["unit_id", "dimension"])
+    grid = pd.MultiIndex.from_product([units["unit_id"], dims], names=["unit_id", "dimension"])
     stats = own.groupby(["unit_id", "dimension"])["direction"].agg(["mean", "size"]).reindex(grid)
-    means = stats["mean"].unstack("dimension").reindex(units["unit_id"])[list(DIMENSIONS)]
-    counts = stats["size"].fillna(0).astype("int64").unstack("dimension").reindex(units["unit_id"])[list(DIMENSIONS)]
+    means = stats["mean"].unstack("dimension").reindex(units["unit_id"])[dims]
+    counts = stats["size"].fillna(0).astype("int64").unstack("dimension").reindex(units["unit_id"])[dims]
     profile = pd.concat([means, counts.add_prefix("n_")], axis=1).reset_index()
     profile.columns.name = None
-    return profile[PROFILE_COLUMNS]
+    return profile[["unit_id", *dims, *(f"n_{d}" for d in dims)]]
 
 
 def stance_evidence(
@@ -789,6 +670,7 @@ def stance_summary(
     statements: pd.DataFrame,
     units: pd.DataFrame,
     *,
+    case: Case | str | None = None,
     by: str = "outlet",
     voices: Iterable[str] = (AUTHOR,),
     n_boot: int = 2000,
@@ -798,6 +680,7 @@ def stance_summary(
 
     Args:
         statements: :func:`stance_statements`.
+        case: The case that names the dimensions (None: the bundled corpus's).
         units: The units table (for ``by``).
         by: A units column to group by (outlet, publisher, unit_id, ...).
         voices: Whose statements count; default the author's only.
@@ -810,11 +693,12 @@ def stance_summary(
         bootstrap over statements; with a handful of statements it is wide, and with all
         of one sign it collapses to that sign).
     """
+    dims = list(resolve_case(case).stance_dimensions)
     own = statements[statements["voice"].isin(list(voices))].merge(units[["unit_id", by]].drop_duplicates(), on="unit_id") \
         if by != "unit_id" else statements[statements["voice"].isin(list(voices))]
     rows = []
     for group in sorted(units[by].unique()):
-        for dimension in DIMENSIONS:
+        for dimension in dims:
             part = own[(own[by] == group) & (own["dimension"] == dimension)]
             values = part["direction"].astype(float).tolist()
             mean, lo, hi = bootstrap_mean_ci(values, n_boot=n_boot, seed=seed)

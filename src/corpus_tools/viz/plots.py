@@ -12,7 +12,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from corpus_tools.measure.stance import AUTHOR, DIMENSIONS
+from corpus_tools.io.case import resolve_case
+from corpus_tools.measure.stance import AUTHOR
 from corpus_tools.viz.figures import PALETTE, outlet_colors
 
 JITTER = 0.06  # x shift between units drawn at the same place on the stance map
@@ -263,6 +264,7 @@ def statement_counts_plot(
     statements: pd.DataFrame,
     units: pd.DataFrame,
     *,
+    case=None,
     voices: Iterable[str] = (AUTHOR,),
     title: str = "Stance statements per unit: how many, in which direction",
 ) -> tuple[plt.Figure, pd.DataFrame]:
@@ -271,15 +273,16 @@ def statement_counts_plot(
     Returns:
         The figure and the counts (unit_id, dimension, n_pos, n_neg).
     """
+    dims = list(resolve_case(case).stance_dimensions)
     own = statements[statements["voice"].isin(list(voices))]
-    grid = pd.MultiIndex.from_product([units["unit_id"], list(DIMENSIONS)], names=["unit_id", "dimension"])
+    grid = pd.MultiIndex.from_product([units["unit_id"], dims], names=["unit_id", "dimension"])
     counts = pd.DataFrame({
         "n_pos": own[own["direction"] > 0].groupby(["unit_id", "dimension"]).size(),
         "n_neg": own[own["direction"] < 0].groupby(["unit_id", "dimension"]).size(),
     }).reindex(grid).fillna(0).astype("int64").reset_index()
-    fig, axes = plt.subplots(1, len(DIMENSIONS), figsize=(11, 0.32 * len(units) + 1.6), sharey=True)
+    fig, axes = plt.subplots(1, len(dims), figsize=(11, 0.32 * len(units) + 1.6), sharey=True)
     limit = max(1, int(counts[["n_pos", "n_neg"]].max().max()))
-    for ax, dimension in zip(axes, DIMENSIONS):
+    for ax, dimension in zip(axes, dims):
         part = counts[counts["dimension"] == dimension]
         ax.barh(part["unit_id"], part["n_pos"], color=PALETTE[0], label="+1")
         ax.barh(part["unit_id"], -part["n_neg"], color=PALETTE[3], label="-1")
