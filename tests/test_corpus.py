@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS, write_small_corpus
 
 import corpus_tools as ct
+from corpus_tools.io.corpus import UNIT_COLUMNS, UNIT_EXTRA_COLUMNS
 
 UNIT_IDS = [
     "000-rubin", "001-intro", "001-spyer", "001-knights", "001-abdul-hussain",
@@ -449,7 +450,7 @@ def test_extra_metadata_columns_follow_the_standard_ones(tmp_path):
     rows = [_row("b.txt") + ",https://b.example,x", _row("a.txt") + ",https://a.example,y"]
     root = _corpus(tmp_path, {"a.txt": b"text\n", "b.txt": b"more\n"}, rows, header=HEADER + ",url,mood")
     units = ct.load_corpus(root)
-    assert units.columns.tolist() == ct.corpus.UNIT_COLUMNS + ct.corpus.UNIT_EXTRA_COLUMNS + ["url", "mood"]
+    assert units.columns.tolist() == UNIT_COLUMNS + UNIT_EXTRA_COLUMNS + ["url", "mood"]
     assert units[["unit_id", "url", "mood"]].values.tolist() == [["a", "https://a.example", "y"], ["b", "https://b.example", "x"]]
 
 

@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from corpus_tools.corpus_checks import (
+from corpus_tools.io.corpus_checks import (
     CorpusError,
     check_date,
     check_sha256,
