@@ -414,7 +414,11 @@ def _reported_in_sentence(ctx: _Context, s_start: int, s_end: int) -> list[_Spee
         out.append(_Speech(s_start + m.end(), s_end, speaker, "reported", "reports"))
     for m in re.finditer(r"\breportedly\b", norm[s_start:s_end], re.IGNORECASE):
         speaker = _Speaker("reports", s_start + m.start(), s_start + m.end(), "noun")
-        out.append(_Speech(s_start, s_end, speaker, "reported", "reportedly"))
+        # "reportedly" reports its own clause: between the commas around it, if any
+        lo = norm.rfind(",", s_start, s_start + m.start())
+        hi = norm.find(",", s_start + m.end(), s_end)
+        lo = _skip_space(norm, lo + 1) if lo >= 0 else s_start
+        out.append(_Speech(lo, hi if hi >= 0 else s_end, speaker, "reported", "reportedly"))
     for m in _cues().verb_re.finditer(norm, s_start, s_end):
         if ctx.in_quote(m.start()):
             continue
