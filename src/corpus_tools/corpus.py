@@ -14,8 +14,8 @@ A corpus folder holds:
   Without it, each source file is one unit whose body is the whole file and whose id is
   its ``source_file`` without the suffix (``2022/article.txt`` -> ``2022/article``).
 
-Files are UTF-8, with or without a byte-order mark; LF, CRLF and CR all end a line, and
-line numbers count them as an editor does. Dates are YYYY, YYYY-MM or YYYY-MM-DD (kept as
+Files are UTF-8; a byte-order mark (U+FEFF) is dropped wherever it is. LF, CRLF and CR
+all end a line, and line numbers count them as an editor does. Dates are YYYY, YYYY-MM or YYYY-MM-DD (kept as
 given) or empty. Units are sorted by source file, then by their first line in it.
 
 Every problem raises :class:`CorpusError` naming the file, the line and the problem.
