@@ -124,7 +124,8 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[str]]:
     extra = [c for c in columns if c not in METADATA_REQUIRED + METADATA_OPTIONAL]
     clash = [c for c in extra if c in _COMPUTED or c.startswith("_")]
     if clash:
-        problem = f"column(s) {', '.join(clash)}: the loader computes these (or names starting with '_'): rename them"
+        problem = (f"reserved column name(s) {', '.join(clash)}: the loader computes {', '.join(_COMPUTED)}, "
+                   "and names starting with '_' are its own; rename them")
         raise CorpusError(path, problem, line=1)
     metadata: dict[str, dict] = {}
     first_at: dict[str, int] = {}
@@ -344,10 +345,10 @@ def _unit_row(loaded: _Loaded, unit: dict) -> dict:
     file_meta = loaded.metadata[unit["source_file"]]
     body = _part_lines(loaded, unit["unit_id"], "body")
     if not body:
+        where = "" if unit["_line"] is None else f" in {RAW_DIR}/{unit['source_file']}"
         raise CorpusError(
             unit["_file"],
-            f"unit {unit['unit_id']!r} has no text: its body lines in {RAW_DIR}/{unit['source_file']} "
-            "are blank or hold only invisible characters",
+            f"unit {unit['unit_id']!r} has no text: its body lines{where} are blank or hold only invisible characters",
             line=unit["_line"],
         )
     text = PARAGRAPH_SEPARATOR.join(t for _, t in body)
