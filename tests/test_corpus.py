@@ -370,6 +370,13 @@ def test_body_of_only_invisible_characters_is_refused(tmp_path):
         ct.load_corpus(root)
 
 
+def test_segmented_unit_of_only_invisible_characters_is_refused_naming_its_file(tmp_path):
+    root = _corpus(tmp_path, {"a.txt": "Text\n\u200b\u2060\n".encode()})
+    (root / "segmentation.csv").write_text("unit_id,source_file,body\nu1,a.txt,1\nu2,a.txt,2\n", encoding="utf-8")
+    with pytest.raises(ct.CorpusError, match=r"segmentation\.csv, line 3: unit 'u2' has no text: its body lines in raw/a\.txt"):
+        ct.load_corpus(root)
+
+
 def test_lines_of_invisible_characters_are_blank_not_paragraphs(tmp_path):
     root = _corpus(tmp_path, {"a.txt": "One.\n\u200b\u200b\nTwo\u200dthree.\n".encode()})
     units = ct.load_corpus(root)
@@ -466,7 +473,7 @@ def test_extra_columns_reach_every_unit_of_a_segmented_file(corpus_copy):
 @pytest.mark.parametrize("column", ["text", "n_words", "unit_id", "body_lines", "_line"])
 def test_extra_column_may_not_replace_a_computed_one(tmp_path, column):
     root = _corpus(tmp_path, {"a.txt": b"text\n"}, [_row("a.txt") + ",x"], header=HEADER + f",{column}")
-    with pytest.raises(ct.CorpusError, match=rf"metadata\.csv, line 1: column\(s\) {column}: the loader computes"):
+    with pytest.raises(ct.CorpusError, match=rf"metadata\.csv, line 1: reserved column name\(s\) {column}: the loader computes"):
         ct.load_corpus(root)
 
 

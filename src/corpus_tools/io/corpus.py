@@ -14,8 +14,8 @@ A corpus folder holds:
   Without it, each source file is one unit whose body is the whole file and whose id is
   its ``source_file`` without the suffix (``2022/article.txt`` -> ``2022/article``).
 
-Files are UTF-8, with or without a byte-order mark; LF, CRLF and CR all end a line, and
-line numbers count them as an editor does. Dates are YYYY, YYYY-MM or YYYY-MM-DD (kept as
+Files are UTF-8; a byte-order mark (U+FEFF) is dropped wherever it is. LF, CRLF and CR
+all end a line, and line numbers count them as an editor does. Dates are YYYY, YYYY-MM or YYYY-MM-DD (kept as
 given) or empty. Units are sorted by source file, then by their first line in it.
 
 Every problem raises :class:`CorpusError` naming the file, the line and the problem.
@@ -124,7 +124,8 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[str]]:
     extra = [c for c in columns if c not in METADATA_REQUIRED + METADATA_OPTIONAL]
     clash = [c for c in extra if c in _COMPUTED or c.startswith("_")]
     if clash:
-        problem = f"column(s) {', '.join(clash)}: the loader computes these (or names starting with '_'): rename them"
+        problem = (f"reserved column name(s) {', '.join(clash)}: the loader computes {', '.join(_COMPUTED)}, "
+                   "and names starting with '_' are its own; rename them")
         raise CorpusError(path, problem, line=1)
     metadata: dict[str, dict] = {}
     first_at: dict[str, int] = {}
@@ -344,10 +345,10 @@ def _unit_row(loaded: _Loaded, unit: dict) -> dict:
     file_meta = loaded.metadata[unit["source_file"]]
     body = _part_lines(loaded, unit["unit_id"], "body")
     if not body:
+        where = "" if unit["_line"] is None else f" in {RAW_DIR}/{unit['source_file']}"
         raise CorpusError(
             unit["_file"],
-            f"unit {unit['unit_id']!r} has no text: its body lines in {RAW_DIR}/{unit['source_file']} "
-            "are blank or hold only invisible characters",
+            f"unit {unit['unit_id']!r} has no text: its body lines{where} are blank or hold only invisible characters",
             line=unit["_line"],
         )
     text = PARAGRAPH_SEPARATOR.join(t for _, t in body)
