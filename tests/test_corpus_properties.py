@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import corpus_tools as ct
+from corpus_tools.io.corpus import UNIT_COLUMNS, UNIT_EXTRA_COLUMNS
 
 # About 25 s in all on a busy two-core machine; derandomized, so CI sees the same examples every run.
 SETTINGS = settings(
@@ -293,7 +294,7 @@ def test_every_listed_file_is_loaded_or_named(spec):
     assert not units["text"].str.contains("\x00|\ufeff").any()
     expected = expected_units(spec)
     assert units[list(expected[0])].to_dict("records") == expected
-    assert units.columns.tolist() == ct.corpus.UNIT_COLUMNS + ct.corpus.UNIT_EXTRA_COLUMNS + list(spec.extra)
+    assert units.columns.tolist() == UNIT_COLUMNS + UNIT_EXTRA_COLUMNS + list(spec.extra)
 
 
 @SHUFFLE_SETTINGS
