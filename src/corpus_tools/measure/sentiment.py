@@ -85,7 +85,7 @@ from vaderSentiment.vaderSentiment import (
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
-from corpus_tools.io.lexicon import read_word_list
+from corpus_tools.io.lexicon import negators, read_word_list
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
 
@@ -140,9 +140,6 @@ _BARE_BOUNDARY = frozenset({"but", "however", "although", "though", "whereas", "
                             "whose"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its",
                                "him", "them", "this", "that"})
-_NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "without", "hardly",
-                       "cannot", "nobody", "nothing", "none", "nowhere", "barely",
-                       "lack", "lacks", "lacked", "lacking", "scarcely", "rarely"})
 _FAIL = frozenset({"fail", "fails", "failed", "failing"})
 _COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "seems",
                       "seemed", "appears", "appeared", "looks", "looked", "became",
@@ -631,7 +628,7 @@ def _assign_valences(toks: Sequence[_Tok], tgt: tuple[int, int], rules: frozense
         tok.valence = _lexicon_valence(tok, lexicon, news)
         if tok.valence > 0:
             tok.valence *= POSITIVE_SCALE
-        if tok.low in _NEGATORS and "negation" in rules:
+        if tok.low in negators() and "negation" in rules:
             tok.valence = 0.0
         if not tok.valence and "negation" in rules:
             tok.valence = _prefix_negated(tok.low, lexicon)
@@ -683,7 +680,7 @@ def _apply_negation(toks: Sequence[_Tok], cues: list[str]) -> None:
     i = 0
     while i < len(toks):
         tok, nxt = toks[i], toks[i + 1].low if i + 1 < len(toks) else ""
-        neg = (tok.low in _NEGATORS or tok.low.endswith("n't")
+        neg = (tok.low in negators() or tok.low.endswith("n't")
                or (tok.low in _FAIL and nxt == "to")
                or (tok.low == "far" and nxt == "from"))
         if tok.low == "no" and nxt == "longer":
