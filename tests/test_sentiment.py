@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_tools.measure.sentiment import ALL_RULES, RULE_NAMES, TargetSentiment, score_label, target_sentiment
+from corpus_tools.measure.sentiment_rules import ALL_RULES, RULE_NAMES, TargetSentiment, score_label, target_sentiment
 
 
 def label(text: str, mention: str, rules=ALL_RULES) -> str:
@@ -207,7 +207,7 @@ def test_any_text_scores_in_range(text: str, data) -> None:
 
 PROBE = """
 import json
-from corpus_tools.measure.sentiment import target_sentiment
+from corpus_tools.measure.sentiment_rules import target_sentiment
 cases = {cases!r}
 out = []
 for text, mention in cases:
