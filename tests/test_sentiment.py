@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_tools.measure.sentiment_lexicon import TEXTBLOB_WEIGHT
 from corpus_tools.measure.sentiment_rules import ALL_RULES, RULE_NAMES, TargetSentiment, score_label, target_sentiment
 
 
@@ -129,7 +130,7 @@ def test_result_is_auditable() -> None:
     assert res.window[0] <= start < start + 7 <= res.window[1]
     assert any(c.startswith("weak:") for c in res.cues)
     assert any("launched" in c and "event_words" in c for c in res.cues)
-    assert -1.0 <= res.vader <= 1.0 and -1.0 <= res.textblob <= 1.0
+    assert res.score == pytest.approx((res.vader + TEXTBLOB_WEIGHT * res.textblob) / (1 + TEXTBLOB_WEIGHT), abs=1e-4)
     assert res.sentence_vader != res.score  # raw sentence score kept beside it
     with pytest.raises(AttributeError):
         res.score = 0.0  # frozen
@@ -187,8 +188,8 @@ def test_score_always_in_range(words: list[str], data, rules) -> None:
             target_sentiment(text, (start, end), rules=rules)
         return
     res = target_sentiment(text, (start, end), rules=rules)
-    assert -1.0 <= res.score <= 1.0
-    assert res.label in {"negative", "neutral", "positive"}
+    assert -1.0 <= res.vader <= 1.0 and -1.0 <= res.score <= 1.0
+    assert res.score == pytest.approx((res.vader + TEXTBLOB_WEIGHT * res.textblob) / (1 + TEXTBLOB_WEIGHT), abs=1e-4)
     assert res.label == score_label(res.score)
     assert res.target == text[start:end]
     assert 0 <= res.window[0] < res.window[1] <= len(text)
@@ -202,7 +203,8 @@ def test_any_text_scores_in_range(text: str, data) -> None:
     if not text[start:end].strip():
         return
     res = target_sentiment(text, (start, end))
-    assert -1.0 <= res.score <= 1.0
+    assert -1.0 <= res.vader <= 1.0 and -1.0 <= res.score <= 1.0
+    assert res.label == score_label(res.score)
 
 
 PROBE = """

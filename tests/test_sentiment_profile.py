@@ -7,6 +7,7 @@ import pytest
 
 import corpus_tools as ct
 from corpus_tools.evaluate.stats import bootstrap_mean_ci
+from corpus_tools.measure.sentiment_rules import score_label
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def test_one_row_per_mention_with_a_column_per_scorer(units, kadhimi_scores):
     assert len(kadhimi_scores) == (mentions.actor == "kadhimi").sum()
     for column in ("unit_id", "sent_id", "start", "end", "score", "label", "vader", "textblob", "sentence_vader", "how"):
         assert column in kadhimi_scores.columns
-    assert kadhimi_scores["score"].between(-1, 1).all()
+    assert (kadhimi_scores["label"] == kadhimi_scores["score"].map(score_label)).all()
     assert set(kadhimi_scores["label"]) <= {"negative", "neutral", "positive"}
     assert "pronoun" in set(kadhimi_scores["how"])
 
@@ -60,6 +61,15 @@ def test_actor_without_mentions_gives_an_empty_profile(units):
 def test_unknown_actor_is_an_error_not_an_empty_table(units, actor, hint):
     with pytest.raises(ValueError, match=hint):
         ct.sentiment_profile(units, actor)
+
+
+def test_bootstrap_interval_matches_the_normal_approximation():
+    # 100 draws of 0 and 1: the mean's standard error is 0.05, so the 95% interval is
+    # about 0.5 +- 0.098; a wrong resampling (of the wrong size, or not with replacement)
+    # gives a much narrower or a wider interval.
+    mean, low, high = bootstrap_mean_ci([0.0] * 50 + [1.0] * 50, n_boot=4000, seed=3)
+    assert mean == 0.5
+    assert low == pytest.approx(0.402, abs=0.02) and high == pytest.approx(0.598, abs=0.02)
 
 
 def test_bootstrap_mean_ci():

@@ -33,7 +33,7 @@ def bootstrap_mean_ci(
     means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
     tail = (1 - level) / 2
     low, high = np.quantile(means, [tail, 1 - tail])
-    return mean, min(float(low), mean), max(float(high), mean)
+    return mean, float(low), float(high)
 
 
 def bootstrap_diff_ci(
@@ -56,4 +56,4 @@ def bootstrap_diff_ci(
     tail = (1 - level) / 2
     low, high = np.quantile(diffs, [tail, 1 - tail])
     diff = float(a.mean() - b.mean())
-    return diff, min(float(low), diff), max(float(high), diff)
+    return diff, float(low), float(high)

@@ -383,7 +383,7 @@ def target_sentiment(text: str, span: tuple[int, int], *,
     core = _weigh_evidence(toks, tgt, (start, end), on, cues)
     vader = _vader_part(toks)
     blob = _textblob_part(toks)
-    score = round(max(-1.0, min(1.0, (vader + TEXTBLOB_WEIGHT * blob) / (1 + TEXTBLOB_WEIGHT))), 4)
+    score = round((vader + TEXTBLOB_WEIGHT * blob) / (1 + TEXTBLOB_WEIGHT), 4)  # both parts lie in [-1, 1]
     cues.extend(f"{t.text}:{t.valence:+.1f}" for t in toks if t.valence and t.weight)
     window = (toks[core[0]].start, toks[core[1] - 1].end)
     return TargetSentiment(
