@@ -34,6 +34,7 @@ from corpus_tools.extract.pronouns import resolve_pronouns, sentence_index
 from corpus_tools.extract.translit import compile_entry
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_tab_rows
+from corpus_tools.io.validate import check_units
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.normalize import word_set as _words
 from corpus_tools.text.tokenizing import sentences, span_sentences
@@ -311,8 +312,9 @@ def _proxy_candidates(ntext: str, matcher: _Matcher) -> list[_Cand]:
     return [_Cand(m.start(), m.end(), matcher.proxy_actor, group, typ, "alias") for m in matcher.proxy.finditer(ntext)]
 
 
-def _merge_titles(ntext: str, names: list[_Cand], titles: list[_Cand]) -> list[_Cand]:
-    """Join titles and role nouns directly before a person name into one mention."""
+def _merge_titles(ntext: str, names: list[_Cand], titles: list[_Cand], spans: list[tuple[int, int]]) -> list[_Cand]:
+    """Join titles and role nouns directly before a person name, in its sentence, into one mention."""
+    starts = [s for s, _ in spans]
     title_start: dict[int, int] = {}
     for t in titles:
         title_start[t.end] = min(t.start, title_start.get(t.end, t.start))
@@ -327,6 +329,8 @@ def _merge_titles(ntext: str, names: list[_Cand], titles: list[_Cand]) -> list[_
                 j -= 1
             if j == start or j not in title_start or "\n\n" in ntext[j:start]:
                 break
+            if sentence_index(spans, starts, title_start[j]) != sentence_index(spans, starts, n.start):
+                break  # "We thank the President. Biden spoke.": two sentences, two mentions
             start = title_start[j]
         if start < n.start:
             merged.append(_Cand(start, n.end, n.actor, n.group, n.type, n.how))
@@ -411,7 +415,7 @@ def find_mentions_in_text(
         sent_start = spans[k][0] if k is not None else 0
         if _role_refers(ntext, c.start, c.end, sent_start):
             roles.append(c)
-    cands = names + roles + _merge_titles(ntext, names, titles) + _proxy_candidates(ntext, matcher)
+    cands = names + roles + _merge_titles(ntext, names, titles, spans) + _proxy_candidates(ntext, matcher)
     mentions = _resolve_overlaps(cands)
     if pronouns and matcher.target is not None:
         persons = [(c.start, c.end, c.actor == matcher.target) for c in mentions if c.type == "person"]
@@ -459,6 +463,7 @@ def find_mentions(
     Returns:
         One row per mention: unit_id, sent_id, start, end, surface, actor, group, how.
     """
+    check_units(units, function="find_mentions")
     sents = sentence_table if sentence_table is not None else sentences(units)
     by_unit = dict(tuple(sents.groupby("unit_id", sort=False)))
     table = gazetteer if gazetteer is None or isinstance(gazetteer, pd.DataFrame) else load_gazetteer(gazetteer)

@@ -55,6 +55,7 @@ from corpus_tools.extract.speakers import (
     direct_quote_spans,
 )
 from corpus_tools.io.case import Case, resolve_case
+from corpus_tools.io.validate import check_units
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import paragraph_spans, sentences, span_sentences
 
@@ -413,6 +414,7 @@ def quotes(
     Returns:
         unit_id plus the columns of :func:`find_quotes`.
     """
+    check_units(units, function="quotes")
     case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
     sent_groups = dict(tuple(sents.groupby("unit_id", sort=False)))

@@ -13,6 +13,7 @@ import pandas as pd
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
+from corpus_tools.io.validate import check_units
 from corpus_tools.measure.sentiment_rules import (
     sentence_textblob,
     target_sentiment,
@@ -57,6 +58,7 @@ def sentiment_toward(
         sentence_vader and sentence_textblob (the naive whole-sentence scores, for
         comparison) and cues (the words and rule decisions behind the score).
     """
+    check_units(units, function="sentiment_toward")
     case = resolve_case(case)
     actor = case.check_actor(actor if actor is not None else case.target)
     sents = sentence_table if sentence_table is not None else sentences(units)
@@ -107,6 +109,7 @@ def sentiment_profile(
         scored = scored.merge(units[["unit_id", by]], on="unit_id")
     rows = []
     for key, group in scored.groupby(by, sort=False):
+        group = group.sort_values(["unit_id", "sent_id", "start"])  # the interval must not depend on row order
         mean, low, high = bootstrap_mean_ci(group["score"].tolist(), n_boot=n_boot, seed=seed)
         rows.append((key, len(group), mean, low, high, float(group["sentence_vader"].mean())))
     return pd.DataFrame(rows, columns=[by, *PROFILE_COLUMNS])

@@ -68,6 +68,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from corpus_tools.io.validate import check_text_span
 from corpus_tools.measure.sentiment_lexicon import (  # noqa: F401  the scorer's parts
     _BE_AUX,
     _CONTRAST,
@@ -319,29 +320,6 @@ def score_label(score: float) -> str:
     return "neutral"
 
 
-def _check_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Validate a character span against a text.
-
-    Args:
-        text: the text.
-        span: (start, end), end exclusive.
-
-    Returns:
-        The span as ints.
-
-    Raises:
-        ValueError: if the span is empty or falls outside the text.
-    """
-    start, end = int(span[0]), int(span[1])
-    if start >= end:
-        raise ValueError(f"empty span ({start}, {end}): start must be < end")
-    if start < 0 or end > len(text):
-        raise ValueError(f"span ({start}, {end}) is outside the text (length {len(text)})")
-    if not text[start:end].strip():
-        raise ValueError(f"span ({start}, {end}) covers only whitespace")
-    return start, end
-
-
 def _check_rules(rules: Iterable[str] | None) -> frozenset[str]:
     """Rules as a frozenset, refusing unknown names."""
     chosen = ALL_RULES if rules is None else frozenset(rules)
@@ -368,7 +346,7 @@ def target_sentiment(text: str, span: tuple[int, int], *,
     Raises:
         ValueError: if the span is empty or outside the text, or a rule is unknown.
     """
-    start, end = _check_span(text, span)
+    _, start, end = check_text_span(text, span, function="target_sentiment")
     on = _check_rules(rules)
     norm = normalize_text(text)
     s0, s1 = _sentence_bounds(norm, start, end) if "clause" in on else (0, len(norm))

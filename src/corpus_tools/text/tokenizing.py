@@ -19,6 +19,7 @@ from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from corpus_tools.io.lexicon import read_word_list
+from corpus_tools.io.validate import check_units
 from corpus_tools.text.normalize import normalize_text
 
 SENTENCE_COLUMNS = ["unit_id", "sent_id", "start", "end", "text"]
@@ -86,6 +87,7 @@ def sentences(units: pd.DataFrame) -> pd.DataFrame:
     Returns:
         DataFrame with unit_id, sent_id (0-based within the unit), start, end, text.
     """
+    check_units(units, function="sentences")
     rows = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
         for sent_id, (start, end) in enumerate(span_sentences(text)):
@@ -105,6 +107,7 @@ def tokens(units: pd.DataFrame, *, sentence_table: pd.DataFrame | None = None) -
         DataFrame with unit_id, sent_id, tok_id (0-based within the unit), start, end,
         token (the raw slice ``text[start:end]``).
     """
+    check_units(units, function="tokens")
     spans = _sentence_spans_by_unit(units, sentence_table)
     rows = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
