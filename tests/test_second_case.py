@@ -53,10 +53,20 @@ def test_mentions_use_the_case_gazetteer_and_resolve_her_pronouns(mentions):
 def test_sentiment_defaults_to_the_case_target(units, case, mentions):
     scores = ct.sentiment_toward(units, case=case, mentions=mentions)
     expected = mentions[mentions["actor"] == "okafor"]
-    assert len(scores) == len(expected) > 0
-    assert set(zip(scores["unit_id"], scores["start"])) == set(zip(expected["unit_id"], expected["start"]))
+    assert len(scores) == expected.groupby(["unit_id", "sent_id"]).ngroups > 0
+    assert set(zip(scores["unit_id"], scores["sent_id"])) == set(zip(expected["unit_id"], expected["sent_id"]))
     profile = ct.sentiment_profile(units, case=case, scores=scores)
     assert set(profile["unit_id"]) == set(expected["unit_id"])
+    # Every hand-coded sentence about her that the mention finder reaches is judged.
+    gold = pd.read_csv(FERRY / "sentiment_gold.csv")
+    sents = ct.sentences(units)
+    judged = {(u, t) for u, t in zip(scores["unit_id"], sents.set_index(["unit_id", "sent_id"]).loc[
+        list(zip(scores["unit_id"], scores["sent_id"])), "text"])}
+    reached = [(u, e) for u, e in zip(gold["unit_id"], gold["evidence"]) if any(u == j[0] and e in j[1] for j in judged)]
+    # Not reached, by design: "she said" after her own quote (a speaker is not judged by
+    # being quoted, so the pronoun is left unresolved, twice), "She plans ..." after a
+    # quotation, and role nouns after "a"/"as" ("A brave governor", "As governor").
+    assert len(reached) >= len(gold) - 5
 
 
 def test_unknown_actor_names_the_case_gazetteer(units, case):

@@ -151,7 +151,7 @@ def test_bad_spans_raise(span: tuple[int, int]) -> None:
 
 
 def test_empty_span_message_says_empty() -> None:
-    with pytest.raises(ValueError, match="empty span"):
+    with pytest.raises(ValueError, match="is empty or outside the text"):
         target_sentiment("Kadhimi is a leader.", (4, 4))
 
 

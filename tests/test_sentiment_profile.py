@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import corpus_tools as ct
+import corpus_tools.measure.sentiment
 from corpus_tools.evaluate.stats import bootstrap_mean_ci
 from corpus_tools.measure.sentiment_rules import score_label
 
@@ -15,40 +16,62 @@ def kadhimi_scores(units):
     return ct.sentiment_toward(units, "kadhimi")
 
 
-def test_one_row_per_mention_with_a_column_per_scorer(units, kadhimi_scores):
+def test_one_judgement_per_sentence_not_per_mention(units, kadhimi_scores):
     mentions = ct.find_mentions(units)
-    assert len(kadhimi_scores) == (mentions.actor == "kadhimi").sum()
-    for column in ("unit_id", "sent_id", "start", "end", "score", "label", "vader", "textblob", "sentence_vader", "how"):
-        assert column in kadhimi_scores.columns
+    target = mentions[mentions.actor == "kadhimi"]
+    assert len(kadhimi_scores) == target.groupby(["unit_id", "sent_id"]).ngroups
+    assert not kadhimi_scores.duplicated(["unit_id", "sent_id"]).any()
+    assert kadhimi_scores["n_mentions"].sum() == len(target)
     assert (kadhimi_scores["label"] == kadhimi_scores["score"].map(score_label)).all()
-    assert set(kadhimi_scores["label"]) <= {"negative", "neutral", "positive"}
-    assert "pronoun" in set(kadhimi_scores["how"])
+    # A sentence with a name and a pronoun is scored at the name.
+    both = target.groupby(["unit_id", "sent_id"])["how"].agg(set)
+    mixed = both[both.map(lambda hows: "name" in hows and "pronoun" in hows)].index
+    assert len(mixed) > 0
+    chosen = kadhimi_scores.set_index(["unit_id", "sent_id"]).loc[list(mixed), "how"]
+    assert (chosen == "name").all()
 
 
 def test_scores_are_those_of_target_sentiment_on_the_sentence(units, sents, kadhimi_scores):
-    row = kadhimi_scores.iloc[0]
-    sentence = sents.set_index(["unit_id", "sent_id"]).loc[(row.unit_id, row.sent_id)]
-    expected = ct.target_sentiment(sentence.text, (row.start - sentence.start, row.end - sentence.start))
-    assert row.score == pytest.approx(expected.score)
+    for row in kadhimi_scores.head(5).itertuples():
+        sentence = sents.set_index(["unit_id", "sent_id"]).loc[(row.unit_id, row.sent_id)]
+        expected = ct.target_sentiment(sentence.text, (row.start - sentence.start, row.end - sentence.start))
+        assert row.score == pytest.approx(expected.score)
 
 
-def test_profile_interval_contains_the_score_and_is_reproducible(units, kadhimi_scores):
+def test_profile_counts_shares_interval_and_too_few(units, kadhimi_scores):
     profile = ct.sentiment_profile(units, "kadhimi", scores=kadhimi_scores)
-    assert profile.columns.tolist() == ["unit_id", "n_mentions", "score", "ci_low", "ci_high", "sentence_vader"]
-    assert (profile.ci_low <= profile.score).all() and (profile.score <= profile.ci_high).all()
-    assert profile.n_mentions.sum() == len(kadhimi_scores)
+    assert profile.n_sentences.sum() == len(kadhimi_scores)
+    assert (profile.n_positive + profile.n_neutral + profile.n_negative == profile.n_sentences).all()
+    assert (profile.share_positive + profile.share_neutral + profile.share_negative).round(9).eq(1).all()
+    assert (profile.too_few == (profile.n_sentences < 5)).all()
+    for row in profile.itertuples():
+        own = kadhimi_scores[kadhimi_scores.unit_id == row.unit_id].sort_values("sent_id")
+        assert (row.score, row.ci_low, row.ci_high) == pytest.approx(bootstrap_mean_ci(own.score.tolist()))
     again = ct.sentiment_profile(units, "kadhimi", scores=kadhimi_scores)
     pd.testing.assert_frame_equal(profile, again)
-    wide = profile[profile.n_mentions >= 10]
-    assert ((wide.ci_high - wide.ci_low) > 0).all()
 
 
 def test_profile_without_pronouns_and_by_outlet(units, kadhimi_scores):
     names_only = ct.sentiment_profile(units, "kadhimi", scores=kadhimi_scores, include_pronouns=False)
-    assert names_only.n_mentions.sum() == (kadhimi_scores.how != "pronoun").sum()
+    assert names_only.n_sentences.sum() == (kadhimi_scores.how != "pronoun").sum()
     by_outlet = ct.sentiment_profile(units, "kadhimi", scores=kadhimi_scores, by="outlet")
-    assert by_outlet.n_mentions.sum() == len(kadhimi_scores)
+    assert by_outlet.n_sentences.sum() == len(kadhimi_scores)
     assert "Atlantic Council" in set(by_outlet.outlet)
+    with pytest.raises(ValueError, match="by='colour' is not a column of units"):
+        ct.sentiment_profile(units, "kadhimi", scores=kadhimi_scores, by="colour")
+
+
+def test_difference_between_outlets_is_an_interval(units, kadhimi_scores):
+    table = ct.measure.sentiment.sentiment_difference(
+        kadhimi_scores, "Atlantic Council", "Wall Street Journal", units=units, by="outlet")
+    row = table.set_index("measure").loc["score"]
+    outlets = kadhimi_scores.merge(units[["unit_id", "outlet"]], on="unit_id")
+    first = outlets[outlets.outlet == "Atlantic Council"].score
+    second = outlets[outlets.outlet == "Wall Street Journal"].score
+    assert (row.n_first, row.n_second) == (len(first), len(second))
+    assert row.difference == pytest.approx(first.mean() - second.mean())
+    assert row.ci_low < row.difference < row.ci_high
+    assert row.supported == (row.ci_low > 0 or row.ci_high < 0)
 
 
 def test_actor_without_mentions_gives_an_empty_profile(units):

@@ -1,11 +1,15 @@
-"""Sentiment toward a case's target across a corpus: per mention, per unit, compared.
+"""Sentiment toward a case's target across a corpus: one judgement per sentence.
 
-Each mention of the target is scored by :func:`target_sentiment` within its sentence.
+A sentence that mentions the target three times (name, pronoun, role noun) is one
+observation, not three: :func:`sentiment_toward` gives one judgement per (sentence,
+target), scored at the sentence's most explicit mention (a name before an alias, a role
+noun or a pronoun). :func:`sentiment_profile` counts the judgements per unit or outlet,
+with shares and a mean score whose bootstrap interval resamples sentences; fewer than
+:data:`MIN_SENTENCES` sentences are flagged ``too_few``. :func:`sentiment_difference`
+compares two units or outlets by the interval of their difference.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -14,19 +18,29 @@ from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstr
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
-from corpus_tools.measure.sentiment_rules import (
-    sentence_textblob,
-    target_sentiment,
-)
+from corpus_tools.measure.sentiment_rules import sentence_textblob, sentence_vader, target_sentiment
 from corpus_tools.text.tokenizing import sentences
 
-# --------------------------------------------------------------------------- per corpus
-
-MENTION_SCORE_COLUMNS = [
-    "unit_id", "sent_id", "start", "end", "surface", "how", "score", "label",
-    "vader", "textblob", "sentence_vader", "sentence_textblob", "cues",
+JUDGEMENT_COLUMNS = [
+    "unit_id", "sent_id", "start", "end", "surface", "how", "n_mentions", "score", "label",
+    "cues", "sentence_vader", "sentence_textblob",
 ]
-PROFILE_COLUMNS = ["n_mentions", "score", "ci_low", "ci_high", "sentence_vader"]
+PROFILE_COLUMNS = [
+    "n_sentences", "n_mentions", "n_positive", "n_neutral", "n_negative",
+    "share_positive", "share_neutral", "share_negative", "score", "ci_low", "ci_high",
+    "too_few", "sentence_vader",
+]
+LABELS = ("positive", "neutral", "negative")
+MIN_SENTENCES = 5  # fewer judgements than this are flagged "too few", not read as a result
+_HOW_ORDER = {"name": 0, "alias": 1, "role": 2, "pronoun": 3}
+
+
+def _one_per_sentence(found: pd.DataFrame) -> pd.DataFrame:
+    """The most explicit mention of each sentence, with the sentence's mention count."""
+    ranked = found.assign(_rank=found["how"].map(_HOW_ORDER)).sort_values(["unit_id", "sent_id", "_rank", "start"])
+    counts = ranked.groupby(["unit_id", "sent_id"]).size().rename("n_mentions")
+    first = ranked.drop_duplicates(["unit_id", "sent_id"]).drop(columns="_rank")
+    return first.merge(counts.reset_index(), on=["unit_id", "sent_id"])
 
 
 def sentiment_toward(
@@ -36,13 +50,8 @@ def sentiment_toward(
     case: Case | str | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
-    rules: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Score the sentiment toward every mention of ``actor``, one row per mention.
-
-    Each mention is scored within its own sentence (the package's sentences), so the
-    evidence never leaves it. Pronoun mentions are included; filter on ``how`` to
-    leave them out.
+    """Judge how every sentence that mentions ``actor`` evaluates them: one row per sentence.
 
     Args:
         units: The table from :func:`corpus_tools.load_corpus`.
@@ -50,13 +59,12 @@ def sentiment_toward(
         case: The case (None: the bundled corpus's).
         sentence_table: :func:`corpus_tools.sentences` of the units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the units, if at hand.
-        rules: The rules of :func:`target_sentiment` (default: all).
 
     Returns:
-        unit_id, sent_id, start, end, surface, how, score, label (the combined
-        target-scoped measure), vader and textblob (its two lexicon parts),
-        sentence_vader and sentence_textblob (the naive whole-sentence scores, for
-        comparison) and cues (the words and rule decisions behind the score).
+        One row per (unit, sentence) in units order: unit_id, sent_id, start, end,
+        surface and how (the mention scored), n_mentions (the actor's mentions in the
+        sentence), score in [-1, 1], label, cues (what decided it), and the naive
+        whole-sentence sentence_vader and sentence_textblob for comparison.
     """
     check_units(units, function="sentiment_toward")
     case = resolve_case(case)
@@ -64,15 +72,28 @@ def sentiment_toward(
     sents = sentence_table if sentence_table is not None else sentences(units)
     found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
     found = found[found["actor"] == actor]
-    bounds = sents.set_index(["unit_id", "sent_id"])[["start", "end", "text"]]
+    if found.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in JUDGEMENT_COLUMNS})
+    bounds = sents.set_index(["unit_id", "sent_id"])[["start", "text"]]
     rows = []
-    for m in found.itertuples():
-        s_start, _, s_text = bounds.loc[(m.unit_id, m.sent_id)]
-        result = target_sentiment(s_text, (m.start - s_start, m.end - s_start), rules=rules)
-        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, result.score, result.label,
-                     result.vader, result.textblob, result.sentence_vader, sentence_textblob(s_text),
-                     "; ".join(result.cues)))
-    return pd.DataFrame(rows, columns=MENTION_SCORE_COLUMNS)
+    for m in _one_per_sentence(found).itertuples(index=False):
+        s_start, s_text = bounds.loc[(m.unit_id, m.sent_id)]
+        result = target_sentiment(s_text, (m.start - s_start, m.end - s_start))
+        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score,
+                     result.label, "; ".join(result.cues), sentence_vader(s_text), sentence_textblob(s_text)))
+    table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+    order = {u: k for k, u in enumerate(units["unit_id"])}
+    table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)
+    return table.reset_index(drop=True)
+
+
+def _with_group(scores: pd.DataFrame, units: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``scores`` with the ``by`` column of the units, checked."""
+    if by == "unit_id":
+        return scores
+    if by not in units.columns:
+        raise ValueError(f"by={by!r} is not a column of units; it has {list(units.columns)}")
+    return scores.merge(units[["unit_id", by]], on="unit_id", how="left")
 
 
 def sentiment_profile(
@@ -86,55 +107,83 @@ def sentiment_profile(
     n_boot: int = 2000,
     seed: int = DEFAULT_SEED,
 ) -> pd.DataFrame:
-    """Mean target-scoped sentiment toward ``actor`` per unit (or outlet), with a bootstrap 95% interval.
+    """Counts, shares and a mean score of the judgements per unit (or outlet), with a bootstrap interval.
 
     Args:
         units: The units table.
         actor: A gazetteer actor id (default: the case's target).
         case: The case (None: the bundled corpus's).
-        by: ``"unit_id"`` or another units column (``"outlet"``) to pool mentions by.
+        by: ``"unit_id"`` or another units column (``"outlet"``) to pool sentences by.
         scores: :func:`sentiment_toward` for the same actor, if at hand.
-        include_pronouns: Count pronoun mentions (``how == "pronoun"``).
-        n_boot: Bootstrap resamples; seed: their seed (the same seed gives the same interval).
+        include_pronouns: Keep sentences that mention the actor only by pronoun.
+        n_boot: Bootstrap resamples (of sentences); seed: their seed.
 
     Returns:
-        One row per group with at least one mention: ``by``, n_mentions, score, ci_low,
-        ci_high, and sentence_vader (the naive mean of whole-sentence VADER over the same
-        mentions). Empty (same columns) when the actor is never mentioned.
+        One row per group with at least one judgement, in order of first appearance:
+        ``by``, n_sentences, n_mentions, n_positive/n_neutral/n_negative and their
+        shares, score (mean) with ci_low/ci_high (95% percentile bootstrap over
+        sentences), too_few (fewer than MIN_SENTENCES sentences: read as no result), and
+        sentence_vader (the naive mean of whole-sentence VADER over the same sentences).
     """
+    check_units(units, function="sentiment_profile", columns=("unit_id",))
     scored = scores if scores is not None else sentiment_toward(units, actor, case=case)
     if not include_pronouns:
         scored = scored[scored["how"] != "pronoun"]
-    if by != "unit_id":
-        scored = scored.merge(units[["unit_id", by]], on="unit_id")
+    scored = _with_group(scored, units, by)
     rows = []
     for key, group in scored.groupby(by, sort=False):
-        group = group.sort_values(["unit_id", "sent_id", "start"])  # the interval must not depend on row order
+        group = group.sort_values(["unit_id", "sent_id"])  # the interval must not depend on row order
         mean, low, high = bootstrap_mean_ci(group["score"].tolist(), n_boot=n_boot, seed=seed)
-        rows.append((key, len(group), mean, low, high, float(group["sentence_vader"].mean())))
+        counts = {label: int((group["label"] == label).sum()) for label in LABELS}
+        n = len(group)
+        rows.append((key, n, int(group["n_mentions"].sum()), counts["positive"], counts["neutral"], counts["negative"],
+                     counts["positive"] / n, counts["neutral"] / n, counts["negative"] / n, mean, low, high,
+                     n < MIN_SENTENCES, float(group["sentence_vader"].mean())))
     return pd.DataFrame(rows, columns=[by, *PROFILE_COLUMNS])
 
 
-def compare_units(scores: pd.DataFrame, first: str, second: str, *, seed: int = DEFAULT_SEED) -> pd.DataFrame:
-    """Compare two units' target-scoped and whole-sentence means, with bootstrap intervals.
+def sentiment_difference(
+    scores: pd.DataFrame,
+    first: str,
+    second: str,
+    *,
+    units: pd.DataFrame | None = None,
+    by: str = "unit_id",
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Compare two units (or outlets) by the bootstrap interval of their difference.
 
     Args:
         scores: :func:`sentiment_toward` output.
-        first, second: unit ids.
+        first, second: Two values of ``by`` (unit ids by default).
+        units: The units table, needed when ``by`` is not ``unit_id``.
+        by: The column the two values are of.
+        seed: Bootstrap seed.
 
     Returns:
-        One row per measure (target-scoped ``score``, naive ``sentence_vader``): the two
-        means, their counts, the difference first minus second and its 95% interval, and
-        whether the interval excludes zero.
+        One row per measure (the target-scoped ``score``, the naive ``sentence_vader``):
+        the two means and sentence counts, the difference first minus second, its 95%
+        interval, and ``supported`` (the interval excludes zero).
     """
+    if by != "unit_id" and units is None:
+        raise ValueError(f"sentiment_difference: by={by!r} needs the units table (units=...)")
+    table = _with_group(scores, units, by) if units is not None else scores
+    for value in (first, second):
+        if not (table[by] == value).any():
+            raise ValueError(f"sentiment_difference: no judgement has {by} == {value!r}")
     rows = []
     for measure in ("score", "sentence_vader"):
-        a = scores.loc[scores["unit_id"] == first, measure].tolist()
-        b = scores.loc[scores["unit_id"] == second, measure].tolist()
+        a = table.loc[table[by] == first].sort_values(["unit_id", "sent_id"])[measure].tolist()
+        b = table.loc[table[by] == second].sort_values(["unit_id", "sent_id"])[measure].tolist()
         diff, low, high = bootstrap_diff_ci(a, b, seed=seed)
         rows.append({
-            "measure": measure, f"mean_{first}": np.mean(a) if a else np.nan, f"n_{first}": len(a),
-            f"mean_{second}": np.mean(b) if b else np.nan, f"n_{second}": len(b),
+            "measure": measure, "first": first, "n_first": len(a), "mean_first": float(np.mean(a)),
+            "second": second, "n_second": len(b), "mean_second": float(np.mean(b)),
             "difference": diff, "ci_low": low, "ci_high": high, "supported": bool(low > 0 or high < 0),
         })
     return pd.DataFrame(rows)
+
+
+def compare_units(scores: pd.DataFrame, first: str, second: str, *, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Old name of :func:`sentiment_difference` for two units (kept while documented as such)."""
+    return sentiment_difference(scores, first, second, seed=seed)
