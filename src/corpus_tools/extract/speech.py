@@ -57,7 +57,7 @@ from corpus_tools.extract.speakers import (
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
 from corpus_tools.text.normalize import normalize_text
-from corpus_tools.text.tokenizing import paragraph_spans, sentences, span_sentences
+from corpus_tools.text.tokenizing import sentences, span_sentences
 
 __all__ = ["QUOTE_COLUMNS", "direct_quote_spans", "find_quotes", "quotes", "speaker_of_span"]
 
@@ -218,7 +218,8 @@ def _attribute_direct(ctx: _Context, open_mark: int, c_start: int, c_end: int) -
     """Speaker of one direct quote from an attribution right after or right before it."""
     norm = ctx.norm
     close = c_end + 1 if c_end < len(norm) and norm[c_end] == '"' else c_end
-    para_end = next((b for a, b in paragraph_spans(norm) if a <= close <= b), len(norm))
+    k = ctx.paragraph_index(close)
+    para_end = ctx.paragraphs[k][1] if k >= 0 else len(norm)
     if re.search(r"[.]\s*$", norm[c_start:c_end]):
         after = ""  # the quote ends its sentence: what follows is a new sentence
     else:
@@ -303,13 +304,13 @@ def _person_before(ctx: _Context, lo: int, hi: int) -> str | None:
     """The first person named in ``[lo, hi)`` outside quotes: a gazetteer person or a
     capitalised name that is not an organisation; None if there is none."""
     people: list[tuple[int, str]] = [
-        (m[0], m[2]) for m in ctx.mention_rows if lo <= m[0] < hi and m[3] == "person" and not ctx.in_quote(m[0])
+        (m[0], m[2]) for m in ctx.mentions_within(lo, hi, ending_by=False) if m[3] == "person" and not ctx.in_quote(m[0])
     ]
     for m in re.finditer(_NAME_RUN, ctx.norm[lo:hi]):
         a = lo + m.start()
         words = {w.lower() for w in m.group(0).split()}
         if len(m.group(0).split()) >= 2 and _is_name(m.group(0)) and not words & _ORG_WORDS and not ctx.in_quote(a):
-            if not any(x[0] <= a < x[1] for x in ctx.mention_rows):
+            if not ctx.inside_mention(a):
                 people.append((a, _surname(m.group(0))))
     return min(people)[1] if people else None
 
@@ -342,7 +343,7 @@ def find_quotes(
     norm = normalize_text(text)
     ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, resolve_case(case)))
     directs = direct_quote_spans(text)
-    ctx.quote_spans = [(o, e) for o, _, e in directs]
+    ctx.quote_spans = sorted((o, e) for o, _, e in directs)
     reported = _reported(ctx)
     items: list[_Speech] = list(reported)
     pending: list[tuple[int, int, int]] = []
@@ -360,10 +361,7 @@ def find_quotes(
 def _unattributed(ctx: _Context, pending, items: list[_Speech], reported: list[_Speech], min_words: int) -> list[_Speech]:
     """Direct quotes with no attribution of their own: the reported clause they sit in,
     else the previous quote's speaker (same or previous paragraph), else None if long."""
-    paragraphs = list(paragraph_spans(ctx.norm))
-
-    def para(pos: int) -> int:
-        return next((k for k, (a, b) in enumerate(paragraphs) if a <= pos <= b), -1)
+    para = ctx.paragraph_index
 
     out: list[_Speech] = []
     for open_mark, c_start, c_end in pending:
