@@ -25,6 +25,7 @@ from vaderSentiment.vaderSentiment import (
 
 from corpus_tools.io.lexicon import negators, read_word_list
 from corpus_tools.text.tokenizing import span_sentences
+from corpus_tools.text.vader import vader
 
 RULE_NAMES: tuple[str, ...] = (
     "clause",
@@ -161,10 +162,9 @@ def _news_cues() -> dict[str, float]:
     return cues
 
 
-@cache
 def _vader() -> SentimentIntensityAnalyzer:
-    """The shared VADER analyzer (its lexicon ships with vaderSentiment)."""
-    return SentimentIntensityAnalyzer()
+    """The shared VADER analyzer (:func:`corpus_tools.text.vader.vader`)."""
+    return vader()
 
 
 # --------------------------------------------------------------------------- text
