@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -91,6 +92,7 @@ def heatmap(
     labels: pd.DataFrame | None = None,
     cmap: str = "Blues",
     center_zero: bool = False,
+    mask_diagonal: bool = False,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """A labelled heatmap of a numeric matrix; each cell shows its value (or ``labels``).
 
@@ -101,20 +103,28 @@ def heatmap(
         labels: Same shape as ``matrix``: the text in each cell (e.g. the count behind a rate).
         cmap: A colour-blind-safe sequential map ("Blues", "viridis") or diverging ("PuOr").
         center_zero: Make the colour scale symmetric around zero (for signed scores).
+        mask_diagonal: Leave the diagonal out of the colour scale (drawn grey, value
+            still written): in a co-occurrence matrix it holds each row's own total.
 
     Returns:
         The figure and the matrix in long form (row, column, value).
     """
     values = matrix.astype(float)
     fig, ax = plt.subplots(figsize=(1.0 + 0.75 * values.shape[1], 1.2 + 0.45 * values.shape[0]))
-    limit = float(abs(values).max().max()) or 1.0
+    shown = values.to_numpy().copy()
+    if mask_diagonal:
+        np.fill_diagonal(shown, np.nan)
+    limit = float(np.nanmax(np.abs(shown))) if np.isfinite(shown).any() else 1.0
+    limit = limit or 1.0
     kwargs = {"vmin": -limit, "vmax": limit} if center_zero else {"vmin": 0, "vmax": limit}
-    image = ax.imshow(values.to_numpy(), cmap=cmap, aspect="auto", **kwargs)
+    colormap = plt.get_cmap(cmap).copy()
+    colormap.set_bad("#dddddd")
+    image = ax.imshow(np.ma.masked_invalid(shown), cmap=colormap, aspect="auto", **kwargs)
     ax.set_xticks(range(values.shape[1]), [_shorten(str(c), 28) for c in values.columns], rotation=35, ha="right")
     ax.set_yticks(range(values.shape[0]), [_shorten(str(r), 40) for r in values.index])
     text = labels if labels is not None else values.map(lambda v: f"{v:.2g}" if v == v else "")
     for (i, j), value in pd.DataFrame(values.to_numpy()).stack().items():
-        dark = abs(value) > 0.6 * limit
+        dark = abs(value) > 0.6 * limit and not (mask_diagonal and i == j)
         ax.text(j, i, text.iat[i, j], ha="center", va="center", fontsize=7, color="white" if dark else "black")
     ax.set_title(title)
     ax.spines[:].set_visible(False)
@@ -132,20 +142,24 @@ def interval_dots(
     color_by: str | None = None,
     n_column: str = "n_mentions",
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """One dot per row at ``score`` with its ``ci_low``..``ci_high`` interval and its count.
+    """One dot per row at ``score`` with its ``ci_low``..``ci_high`` interval and its count;
+    rows flagged ``too_few`` are drawn hollow and grey.
 
     Returns:
         The figure and the plotted columns.
     """
-    columns = [label, *([color_by] if color_by else []), n_column, "score", "ci_low", "ci_high"]
+    columns = [label, *([color_by] if color_by else []), n_column, "score", "ci_low", "ci_high",
+               *(["too_few"] if "too_few" in table.columns else [])]
     data = table[list(dict.fromkeys(columns))].reset_index(drop=True)
     colors = outlet_colors(data[color_by].tolist()) if color_by else {}
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.6))
     for y, row in data.iterrows():
-        color = colors.get(row[color_by], "#0072B2") if color_by else "#0072B2"
+        too_few = bool(row.get("too_few", False))
+        color = "#999999" if too_few else colors.get(row[color_by], "#0072B2") if color_by else "#0072B2"
         ax.plot([row.ci_low, row.ci_high], [y, y], color=color, linewidth=2, alpha=0.6)
-        ax.plot(row.score, y, "o", color=color)
-        ax.text(max(row.ci_high, row.score), y, f"  n={row[n_column]}", va="center", fontsize=8)
+        ax.plot(row.score, y, "o", color=color, mfc="white" if too_few else color, mew=1.5)
+        ax.text(max(row.ci_high, row.score), y, f"  n={row[n_column]}" + (" (too few)" if too_few else ""),
+                va="center", fontsize=8, color=color if too_few else "black")
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_yticks(range(len(data)), [_shorten(str(v), 40) for v in data[label]])
     ax.invert_yaxis()
