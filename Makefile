@@ -30,8 +30,9 @@ html: $(STAMP)
 	$(RUN_ENV) $(BIN)/python -m corpus_tools.pages $(NOTEBOOKS) --out site --title "Coverage of the 2021 drone attack on Iraq's prime minister"
 
 # The notebook series on any corpus: make report CORPUS=path/to/corpus OUT=path/to/report
-report: $(STAMP)
+report:
 	@test -n "$(CORPUS)" -a -n "$(OUT)" || (echo "usage: make report CORPUS=corpus_dir OUT=out_dir" >&2; exit 2)
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(RUN_ENV) $(BIN)/python -m corpus_tools.report "$(CORPUS)" --out "$(OUT)"
 
 test: $(STAMP)
