@@ -19,6 +19,7 @@ import corpus_tools as ct
 from corpus_tools import report
 from corpus_tools.io.checks import find_check, is_bundled_corpus, skipped
 from corpus_tools.results import COLUMNS, TABLES, code_corpus, result_table, write_results
+from corpus_tools.viz.prose import actor_name, case_summary, short_name
 
 FERRY = ROOT / "tests" / "data" / "case_ferry"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -68,6 +69,24 @@ def test_prose_outside_bundled_cells_does_not_type_the_bundled_target(path):
         if cell.cell_type == "markdown" and report.BUNDLED_TAG not in cell.metadata.get("tags", []):
             found = [n for n in names if n.lower() in cell.source.lower()]
             assert not found, f"{path.name} cell {cell.get('id')}: typed target name {found}; compute it or tag the cell"
+
+
+def test_prose_names_come_from_the_case_gazetteer():
+    ferry, bundled = ct.load_case(FERRY), ct.load_case(CORPUS)
+    assert (actor_name(ferry), short_name(ferry)) == ("Lena Okafor", "Okafor")
+    assert (actor_name(bundled), short_name(bundled)) == ("Mustafa al-Kadhimi", "Kadhimi")
+    assert actor_name(ferry, "red_tide") == "Red Tide cartel" and short_name(ferry, "red_tide") == "Red Tide"
+    summary = case_summary(ferry, ct.load_corpus(FERRY), "ferry")
+    assert "Lena Okafor" in summary and "5 units" in summary and ferry.description in summary
+    assert "Kadhimi" not in summary
+
+
+def test_case_description_must_be_a_string(tmp_path):
+    shutil.copy(FERRY / "gazetteer.csv", tmp_path / "gazetteer.csv")
+    text = (FERRY / "case.toml").read_text(encoding="utf-8")
+    (tmp_path / "case.toml").write_text(re.sub(r"(?m)^description = .*$", "description = 3", text), encoding="utf-8")
+    with pytest.raises(ct.CaseError, match="'description'"):
+        ct.load_case(tmp_path)
 
 
 # --------------------------------------------------------------------------- outside checks
@@ -235,3 +254,25 @@ def test_report_on_the_second_case(tmp_path, capfd):
     figures = {p.name for p in (out / "figures").iterdir()}
     assert "03_okafor_by_unit.png" in figures and not any("kadhimi" in f for f in figures)
     shutil.rmtree(out)
+
+
+@pytest.mark.notebooks
+def test_a_failing_notebook_is_written_and_named_and_the_others_still_run(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    for name, body in (("01_fails.ipynb", "raise RuntimeError('no such table')"), ("02_runs.ipynb", "print(CORPUS)")):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"),
+                    nbformat.v4.new_code_cell("CORPUS = None\nCASE = None", metadata={"tags": ["parameters"]}),
+                    nbformat.v4.new_code_cell(body)]
+        nbformat.write(nb, folder / name)
+    log = tmp_path / "log.txt"
+    with log.open("w") as stream:
+        done = report.run_report(FERRY, tmp_path / "out", notebooks=sorted(folder.glob("*.ipynb")), log=stream)
+    assert [p.name for p in done["failed"]] == ["01_fails.ipynb"]
+    assert "01_fails.ipynb FAILED in cell [3]: RuntimeError: no such table" in log.read_text()
+    failed = nbformat.read(tmp_path / "out" / "notebooks" / "01_fails.ipynb", as_version=4)
+    assert failed.cells[-1].outputs[0].output_type == "error"
+    ran = nbformat.read(tmp_path / "out" / "notebooks" / "02_runs.ipynb", as_version=4)
+    assert str(FERRY) in ran.cells[-1].outputs[0].text
+    assert (tmp_path / "out" / "site" / "01_fails.html").is_file() and (tmp_path / "out" / "results" / "blame.csv").is_file()
