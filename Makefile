@@ -9,7 +9,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # Fixed hashing; quiet debugger checks in the kernel.
 RUN_ENV := PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: reproduce test lint lock bench clean-venv
+.PHONY: reproduce results html report test lint lock bench clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,21 @@ $(STAMP): requirements.lock pyproject.toml
 
 reproduce: $(STAMP)
 	$(RUN_ENV) $(BIN)/python -m corpus_tools.notebooks $(NOTEBOOKS)
+	$(RUN_ENV) $(BIN)/python -m corpus_tools.results corpus --out results
+
+# The coded tables of the bundled corpus (CODEBOOK.md defines them).
+results: $(STAMP)
+	$(RUN_ENV) $(BIN)/python -m corpus_tools.results corpus --out results
+
+# The executed notebooks as offline HTML pages in site/ (generated, not committed).
+html: $(STAMP)
+	$(RUN_ENV) $(BIN)/python -m corpus_tools.pages $(NOTEBOOKS) --out site --title "Coverage of the 2021 drone attack on Iraq's prime minister"
+
+# The notebook series on any corpus: make report CORPUS=path/to/corpus OUT=path/to/report
+report:
+	@test -n "$(CORPUS)" -a -n "$(OUT)" || (echo "usage: make report CORPUS=corpus_dir OUT=out_dir" >&2; exit 2)
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(RUN_ENV) $(BIN)/python -m corpus_tools.report "$(CORPUS)" --out "$(OUT)"
 
 test: $(STAMP)
 	$(RUN_ENV) $(BIN)/python -m pytest -q

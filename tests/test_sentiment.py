@@ -90,7 +90,7 @@ def test_rule_leaves_label_alone(rule: str) -> None:
     assert label(text, mention, ALL_RULES - {rule}) == expected
 
 
-# Sentences in the style of the Kadhimi corpus (DESIGN.md), written for these tests.
+# Sentences in the style of the Kadhimi corpus (README.md), written for these tests.
 @pytest.mark.parametrize(
     ("text", "mention", "expected"),
     [

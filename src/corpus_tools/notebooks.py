@@ -51,15 +51,43 @@ def execute_notebook(
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
+    run_notebook(nb, cwd=path.parent, parameters=parameters, timeout=timeout)
+    nbformat.write(nb, output or path)
+    return nb
+
+
+def run_notebook(
+    nb: nbformat.NotebookNode,
+    *,
+    cwd: str | os.PathLike,
+    parameters: dict | None = None,
+    timeout: int = 600,
+) -> nbformat.NotebookNode:
+    """Run a notebook already read, in place (its cells get their outputs).
+
+    Args:
+        nb: The notebook.
+        cwd: The folder the kernel runs in (relative paths in the notebook start here).
+        parameters: Values overriding the ``parameters`` cell.
+        timeout: Seconds allowed per cell.
+
+    Returns:
+        ``nb``, executed.
+
+    Raises:
+        nbclient.exceptions.CellExecutionError: a cell raised; ``nb`` holds the outputs
+            up to and including the error.
+    """
     if parameters:
         inject_parameters(nb, parameters)
     client = NotebookClient(
         nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
-        resources={"metadata": {"path": str(path.parent.resolve())}},
+        resources={"metadata": {"path": str(Path(cwd).resolve())}},
     )
-    client.execute()
-    nb.metadata.pop("widgets", None)
-    nbformat.write(nb, output or path)
+    try:
+        client.execute()
+    finally:
+        nb.metadata.pop("widgets", None)
     return nb
 
 

@@ -6,6 +6,7 @@ A case is a TOML file beside a corpus (``corpus/case.toml``)::
     gazetteer = "gazetteer.csv"     # actors and their groups, relative to this file
     suspects = ["iran", "militias"] # groups suspected of the event
     event = ["November 7"]          # phrases that name the event (besides "the attack")
+    description = "..."             # optional: one line naming the event, for reports
     harm = ["assassinate"]          # optional: words for what happened to the target
     pronouns = ["he", "his", "him", "himself"]  # optional: the target's pronouns (default)
     sponsors = ["iran"]             # optional: groups that act through others
@@ -76,6 +77,7 @@ class Case:
     target_dimension: str = ""
     response_group: str | None = None
     response_dimension: str = "response"
+    description: str = ""
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -189,6 +191,9 @@ def load_case(path: str | os.PathLike) -> Case:
     response_group = stance.get("response_group")
     if response_group is not None:
         _check_groups(path, "stance.response_group", (response_group,), groups)
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise CaseError(path, "must be a string", key="description")
     return Case(
         path=path, target=target, gazetteer=gazetteer, gazetteer_file=data["gazetteer"], suspects=suspects,
         event=_strings(path, data, "event", required=True), harm=_strings(path, data, "harm", required=False),
@@ -196,6 +201,7 @@ def load_case(path: str | os.PathLike) -> Case:
         sponsors=sponsors, lexicon=lexicon, proxy_actor=proxy_actor, proxy_patrons=patrons,
         demonyms=tuple(sorted(demonyms.items())), target_dimension=str(stance.get("target_dimension", target)),
         response_group=response_group, response_dimension=str(stance.get("response_dimension", "response")),
+        description=description.strip(),
     )
 
 

@@ -214,7 +214,7 @@ def stance_map(
     *,
     x: str = "confrontation",
     y: str = "us_response",
-    title: str = "Stance map: what each piece prescribes and how it judges the US response",
+    title: str = "Stance map: what each piece prescribes and how it judges the response",
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Scatter of the units on two stance dimensions, sized by evidence, coloured by outlet.
 
@@ -268,8 +268,8 @@ def stance_map(
     ax.legend(handles=handles, title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     ax.set_xlim(-1.35, 1.85)
     ax.set_ylim(-1.3, 1.3)
-    ax.set_xlabel(f"{x}: -1 calls for restraint ... +1 calls to confront Iran and its militias")
-    ax.set_ylabel(f"{y}: -1 criticises ... +1 endorses the US response")
+    ax.set_xlabel(f"{x}: -1 calls for restraint ... +1 calls to confront the suspects")
+    ax.set_ylabel(f"{y}: -1 criticises ... +1 endorses the response")
     ax.set_title(title)
     return fig, data
 
