@@ -4,7 +4,7 @@ Five tables, defined column by column in ``CODEBOOK.md``:
 
 * ``units.csv``: one row per unit, its metadata without its text;
 * ``mentions.csv``: every mention of a gazetteer actor;
-* ``sentiment.csv``: the sentiment toward the case's target at each of its mentions;
+* ``sentiment.csv``: how each sentence that mentions the case's target evaluates them;
 * ``blame.csv``: every claim that assigns responsibility for the event;
 * ``stance.csv``: every prescriptive or evaluative stance statement.
 
@@ -41,7 +41,7 @@ UNIT_TEXT_COLUMNS = ("text", "dek", "captions", "bio")
 SPAN = ["unit_id", "outlet", "sent_id", "start", "end"]
 COLUMNS: dict[str, list[str]] = {
     "mentions": [*SPAN, "surface", "actor", "group", "how", "voice", "speech"],
-    "sentiment": [*SPAN, "actor", "surface", "how", "voice", "speech", "score", "label", "vader", "textblob",
+    "sentiment": [*SPAN, "actor", "surface", "how", "n_mentions", "voice", "speech", "score", "label",
                   "sentence_vader", "sentence_textblob", "cues"],
     "blame": [*SPAN, "actor", "group", "role", "certainty", "voice", "voice_kind", "cue", "text"],
     "stance": [*SPAN, "dimension", "direction", "kind", "modal", "negated", "cue", "agent", "agent_group",
