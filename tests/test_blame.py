@@ -7,21 +7,15 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
+from corpus_tools.evaluate.blame_eval import changed_pairs, evaluate_against_gold, gold_summary, load_gold, summary_by_rules
 from corpus_tools.measure.blame import (
     CERTAINTIES,
-    CERTAINTY_WEIGHTS,
     CLAIM_COLUMNS,
     ROLES,
     blame_claims,
     blame_claims_in_text,
-    blame_matrix,
-    changed_pairs,
-    claim_pairs,
-    evaluate_against_gold,
-    gold_summary,
-    load_gold,
-    summary_by_rules,
 )
+from corpus_tools.measure.blame_tables import CERTAINTY_WEIGHTS, blame_matrix, claim_pairs
 
 GOLD = ROOT / "tests" / "data" / "blame_gold.csv"
 

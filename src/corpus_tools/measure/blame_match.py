@@ -1,0 +1,197 @@
+"""Blame frames matched in prepared sentences, and the certainty of each match.
+
+A match links the head actors of a frame's actor phrase to its responsibility cue; its
+certainty comes from hedges, boosters, negative evaluations and negation around it (see
+:mod:`corpus_tools.measure.blame`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus_tools.measure.blame_clauses import Sentence, Slot, marked
+from corpus_tools.measure.blame_rules import COORD_FULL, EVENT, POSSESSOR, Frame, Lexicon
+
+
+def default_role(actor: str, group: str, actor_type: str, *, sponsors: tuple[str, ...] = ()) -> str:
+    """Role for words that assign responsibility without one ("responsible", "behind").
+
+    A state of a sponsor group (case key "sponsors"), its government and its leaders act
+    through others, so "X was behind the attack" is read as sponsorship; every other
+    actor (including a sponsor's armed organisations, which can do the deed) as
+    perpetration.
+
+    Args:
+        actor: Gazetteer actor id.
+        group: Its group.
+        actor_type: Its gazetteer type (person, organisation, state, government).
+        sponsors: The case's sponsor groups.
+
+    Returns:
+        "sponsor" or "perpetrator".
+    """
+    return "sponsor" if group in sponsors and actor_type in ("state", "government", "person") else "perpetrator"
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A frame match for one head actor, before certainty and voice."""
+
+    sent: Sentence
+    slot: Slot
+    frame: Frame
+    role: str
+    negative: bool
+    cue: str
+    match_start: int
+    match_end: int
+    cue_start: int
+    clause: int
+
+
+def _heads(masked: str, a_start: int, a_end: int, slots: list[Slot]) -> list[Slot]:
+    """The head actors of a matched noun phrase: coordinated mentions, not possessors,
+    "of"-complements, "backed by" patrons or bracketed repetitions."""
+    inside = [s for s in slots if a_start <= s.start < a_end]
+    heads: list[Slot] = []
+    prev: Slot | None = None
+    for slot in inside:
+        if prev is None:
+            heads = [slot]
+        else:
+            between = masked[prev.end : slot.start]
+            if POSSESSOR.fullmatch(between) and prev in heads:
+                heads[heads.index(prev)] = slot
+            elif COORD_FULL.fullmatch(between) and prev in heads:
+                heads.append(slot)
+        prev = slot
+    return heads
+
+
+def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool, para_in_scope: bool) -> list[Raw]:
+    """Every claim one frame yields in one clause of one sentence."""
+    if not sent.clean[clause] and frame.scope != "own":
+        return []
+    if frame.role == "enabler":
+        if not unit_in_scope:
+            return []
+    elif not frame.has_event and not para_in_scope:
+        return []
+    a, b = sent.clauses[clause]
+    lex = sent.lex
+    out = []
+    for m in frame.pattern.finditer(sent.masked, a, b):
+        if frame.role == "enabler" and re.search(
+            r"\b(?:must|should|ought\s+to|needs?\s+to)\b", sent.norm[m.start() : m.end()], re.IGNORECASE
+        ):
+            continue  # a prescription, not a claim about what happened
+        if frame.scope == "own" and marked(sent, a, m.start("A")):
+            continue  # other violence before the actor: the anchor may not be this attack
+        word_role = next((g for g in ("perpetrator", "sponsor", "neutral") if g in m.groupdict() and m.group(g)), None)
+        cue_start, cue_end = m.span(word_role) if word_role else m.span()
+        cue = sent.norm[cue_start:cue_end] if word_role else _frame_cue(sent, m)
+        negative = frame.polarity == "-" or _negated(sent, m, cue_start, lex)
+        for slot in _heads(sent.masked, m.start("A"), m.end("A"), sent.slots):
+            role = frame.role if frame.role not in ("cue", "neutral", "agent") else (word_role or "neutral")
+            if frame.role == "agent":
+                role = "agent"
+            if role in ("neutral", "deflect"):
+                role = default_role(slot.actor, slot.group, slot.type, sponsors=sent.lex.sponsors)
+            out.append(Raw(sent, slot, frame, role, negative, cue, m.start(), m.end(), cue_start, clause))
+    return out
+
+
+def _frame_cue(sent: Sentence, m: re.Match[str]) -> str:
+    """The words of a match outside its actor phrase, event anchors shown as [event]."""
+    text = sent.norm[m.start() : m.start("A")] + " " + sent.norm[m.end("A") : m.end()]
+    masked = sent.masked[m.start() : m.start("A")] + " " + sent.masked[m.end("A") : m.end()]
+    words = re.sub(f"{EVENT}+", "[event]", "".join(t if mk != EVENT else EVENT for t, mk in zip(text, masked)))
+    return " ".join(words.split())
+
+
+def _negated(sent: Sentence, m: re.Match[str], cue_start: int, lex: Lexicon) -> bool:
+    """A negation between the actor and the cue, or an absence word ("without") just
+    before the match or the cue."""
+    if m.end("A") <= cue_start and lex.negation.search(sent.norm[m.end("A") : cue_start]):
+        return True
+    lo = min(m.start(), cue_start)
+    before = sent.norm[:lo].split()[-4:]
+    window = " ".join(before) + " " + sent.norm[lo:cue_start]
+    return bool(lex.absence.search(window))
+
+
+@dataclass(frozen=True)
+class _Certainty:
+    certainty: str
+    negative: bool
+    cue: str
+
+
+def certainty_of(raw: Raw, carried: str) -> _Certainty:
+    """Decide the certainty of one author-voice claim (see module docstring)."""
+    lex = raw.sent.lex
+    sent = raw.sent
+    clause_start, clause_end = sent.clauses[raw.clause]
+    matrix = sent.unquoted[: max(raw.match_end, raw.cue_start)]
+    hedge = [m.group(0) for m in lex.hedge.finditer(matrix)]
+    if raw.frame.strength == "hedge":
+        hedge.append("(frame)")
+    conditional = lex.conditional.match(sent.norm) or lex.conditional.match(sent.norm[clause_start:clause_end])
+    if conditional:
+        hedge.append(conditional.group(0).strip(" ,"))
+    if sent.norm.rstrip().endswith("?"):
+        hedge.append("?")
+    boost = [m.group(0) for m in lex.boost.finditer(_without(matrix, lex.hedge))]
+    if raw.frame.strength == "boost":
+        boost.append("only")
+    strong = lex.neg_strong.search(matrix)
+    weak = lex.neg_weak.search(matrix)
+    if carried:
+        (hedge if carried.startswith("hedge:") else boost).append(carried.split(":", 1)[1] + " (previous sentence)")
+    if raw.negative:
+        if lex.concessive.search(sent.norm[clause_start : raw.cue_start]) or lex.concessive.search(sent.norm[: raw.match_start][-40:]):
+            return _Certainty("hedged", False, "even if ... not")
+        if strong:
+            return _Certainty("asserted", False, f"{strong.group(0)} ... {raw.cue}")
+        if weak:
+            return _Certainty("hedged", False, f"{weak.group(0)} ... {raw.cue}")
+        return _Certainty("denied", True, "not/without")
+    if (strong or weak) and not _negative_sibling(raw):  # "it is unlikely that Iran ordered it"
+        return _Certainty("denied", True, (strong or weak).group(0))
+    if hedge:
+        return _Certainty("hedged", False, _join_cues(hedge))
+    return _Certainty("asserted", False, _join_cues(boost))
+
+
+def _join_cues(words: list[str]) -> str:
+    """Distinct cue words (case-insensitively), in order of appearance."""
+    return ", ".join({w.lower(): w for w in reversed(words)}[k] for k in dict.fromkeys(w.lower() for w in words))
+
+
+def _negative_sibling(raw: Raw) -> bool:
+    """True when the claim's clause also holds a negated construction ("... would undertake
+    ... without Tehran's approval"): the negative evaluation belongs to that one."""
+    lex = raw.sent.lex
+    a, b = raw.sent.clauses[raw.clause]
+    return bool(lex.absence.search(raw.sent.norm[a:b]) or lex.negation.search(raw.sent.norm[a:b]))
+
+
+def _without(text: str, rx: re.Pattern[str]) -> str:
+    """``text`` with the matches of ``rx`` blanked (so "almost certainly" is no booster)."""
+    return rx.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def carried_cue(prev: Sentence | None, sent: Sentence, prev_claims: int) -> str:
+    """A booster or hedge carried from a previous sentence that named the culprits without
+    naming anyone ("the affiliation of the perpetrators is not in doubt. Only X ...")."""
+    if prev is None or prev.paragraph != sent.paragraph or prev_claims or prev.slots:
+        return ""
+    if not re.search(r"\b(?:culprits?|perpetrators?|attackers|those\s+responsible)\b", prev.norm, re.IGNORECASE):
+        return ""
+    lex = sent.lex
+    hedge = lex.hedge.search(prev.unquoted)
+    if hedge:
+        return "hedge:" + hedge.group(0)
+    boost = lex.boost.search(_without(prev.unquoted, lex.hedge))
+    return "boost:" + boost.group(0) if boost else ""
