@@ -151,7 +151,7 @@ def test_event_anchor_in_the_paragraph_lends_scope():
 
 # ------------------------------------------------------------------ implicit blame (frames revised after the check)
 # The constructions below were added after the first comparison with the hand coding
-# (blame_frames_revised.txt says why each one is general); these invented sentences,
+# (the implicit-blame frames of blame_frames.txt; the header says why each one is general); these invented sentences,
 # none of them from the corpus, check each one and its limits.
 
 
@@ -180,8 +180,6 @@ MILITIA_HEDGED = (*MILITIA_PERP, "hedged", "author")
 )
 def test_implicit_blame_constructions(text, expected):
     assert expected in claims_of(text)
-    frozen = blame_claims_in_text(text, rules="frozen")
-    assert (expected[0], expected[2]) not in {(r.group, r.certainty) for r in frozen.itertuples()}
 
 
 @pytest.mark.parametrize(
@@ -214,11 +212,6 @@ def test_deflecting_blame_is_both_the_accused_denial_and_the_authors_claim():
     found = claims_of("Iran and its proxies are trying to deflect blame for the attack on Kadhimi.")
     assert {("iran", "sponsor", "denied", "iran"), ("iran", "sponsor", "asserted", "author")} <= found
     assert ("militias", "perpetrator", "asserted", "author") in found
-
-
-def test_rules_must_be_known():
-    with pytest.raises(ValueError, match="rules"):
-        blame_claims_in_text("Iran ordered the attack on Kadhimi.", rules="newest")
 
 
 # ------------------------------------------------------------------ the corpus
@@ -350,14 +343,6 @@ def test_evaluation_on_a_toy_coding():
     assert summary.loc["author", ["tp", "fp", "fn"]].tolist() == [1, 1, 1]
     assert summary.loc["all", ["tp", "fp", "fn"]].tolist() == [1, 2, 1]
     assert summary.loc["author", "certainty_agree"] == 1.0 and summary.loc["author", "role_agree"] == 1.0
-
-
-def test_revised_rules_only_add_to_the_frozen_ones(units, sents, claims):
-    frozen = blame_claims(units, sentence_table=sents, rules="frozen")
-    keys = ["unit_id", "sent_id", "start", "group", "role", "certainty", "voice"]
-    kept = frozen[keys].merge(claims[keys], how="left", indicator=True)
-    assert (kept["_merge"] == "both").all()
-    assert len(claims) > len(frozen)
 
 
 def test_changed_pairs_and_summary_by_rules_on_a_toy_coding():

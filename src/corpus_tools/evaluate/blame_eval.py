@@ -144,7 +144,7 @@ def gold_summary(claims: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary_by_rules(claims_by_rules: dict[str, pd.DataFrame], gold: pd.DataFrame) -> pd.DataFrame:
-    """:func:`gold_summary` of several claim tables side by side (e.g. frozen and revised).
+    """:func:`gold_summary` of several claim tables side by side (e.g. two rule versions).
 
     Returns:
         One row per (rules, voices), the columns of :func:`gold_summary`.
@@ -158,7 +158,7 @@ def changed_pairs(before: pd.DataFrame, after: pd.DataFrame, gold: pd.DataFrame,
     """The (unit, group) pairs whose check result differs between two claim tables.
 
     Args:
-        before, after: :func:`blame_claims` tables (e.g. ``rules="frozen"`` and the default).
+        before, after: :func:`blame_claims` tables (e.g. two rule versions).
         gold: :func:`load_gold`.
         voices: "all" or "author".
 

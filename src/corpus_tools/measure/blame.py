@@ -32,16 +32,12 @@ no claim and lends no anchor.
 clause ("If X was responsible, it ..."). A construction never crosses a cut; a hedge
 counts from the start of the sentence to the end of the claim's clause.
 
-**Two rule sets.** The rules were written from the constructions the project's issue
+**History.** The rules were first written from the constructions the project's issue
 lists, the texts and the project's own test sentences, and frozen before they were
-compared with the hand coding in ``tests/data/blame_gold.csv``
-(:func:`evaluate_against_gold`). That comparison showed that the misses were implicit
-blame, so four general constructions were added afterwards
-(``blame_frames_revised.txt``: blame presupposed by "deflecting blame", insinuation by
-timing, the attack as part of an actor's pattern, the danger the attack exposes), with
-state adjectives before nouns of state conduct ("Iranian meddling",
-``blame_adjectives.txt``) and "US designated" read as an adjective. ``rules="revised"``
-(the default) uses everything; ``rules="frozen"`` gives the rules as first compared.
+compared with the hand coding in ``tests/data/blame_gold.csv``; four constructions of
+implicit blame were added after that comparison. The comparison of the two rule sets is
+kept as data (``tests/data/blame_frozen_comparison.csv`` and its README); the frozen
+rule set itself is no longer an option.
 """
 
 from __future__ import annotations
@@ -53,7 +49,7 @@ from corpus_tools.extract.speech import find_quotes, quotes, speaker_of_span
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.measure.blame_clauses import prepare
 from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches
-from corpus_tools.measure.blame_rules import RULES, case_lexicon, check_rules, frames, revised_mentions
+from corpus_tools.measure.blame_rules import blamable_mentions, case_lexicon, frames
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
 
@@ -61,7 +57,6 @@ __all__ = [
     "CERTAINTIES",
     "CLAIM_COLUMNS",
     "ROLES",
-    "RULES",
     "blame_claims",
     "blame_claims_in_text",
     "default_role",
@@ -78,11 +73,9 @@ def _claims_of_text(
     mentions: list[tuple[int, int, str, str, str]],
     quote_rows: pd.DataFrame,
     case: Case,
-    rules: str,
 ) -> list[dict]:
     """Claims of one text as row dicts (without unit_id)."""
-    if rules == "revised":
-        mentions = revised_mentions(normalize_text(text), mentions, case)
+    mentions = blamable_mentions(normalize_text(text), mentions, case)
     lex = case_lexicon(case)
     direct = quote_rows[quote_rows["kind"] == "direct"] if len(quote_rows) else quote_rows
     sents = prepare(text, spans, mentions, lex, list(zip(direct["start"], direct["end"])) if len(direct) else [])
@@ -94,7 +87,7 @@ def _claims_of_text(
         carried = carried_cue(sents[k - 1] if k else None, sent, prev_count)
         raws = [
             raw
-            for frame in frames(rules)
+            for frame in frames()
             for clause in range(len(sent.clauses))
             for raw in frame_matches(sent, frame, clause, unit_in_scope, sent.paragraph in para_scope)
         ]
@@ -182,7 +175,6 @@ def blame_claims_in_text(
     mentions: pd.DataFrame | None = None,
     quote_rows: pd.DataFrame | None = None,
     case: Case | str | None = None,
-    rules: str = "revised",
 ) -> pd.DataFrame:
     """Find the responsibility claims in one text.
 
@@ -192,23 +184,18 @@ def blame_claims_in_text(
         sentence_spans: Sentence (start, end) offsets; split afresh when None.
         mentions: :func:`corpus_tools.find_mentions_in_text` of ``text``; found when None.
         quote_rows: :func:`corpus_tools.extract.speech.find_quotes` of ``text``; found when None.
-        rules: "revised" (every frame) or "frozen" (without ``blame_frames_revised.txt``
-            and the state adjectives: the rules as first compared with the hand coding).
 
     Returns:
         The columns of :func:`blame_claims` except unit_id, one row per claim.
 
-    Raises:
-        ValueError: ``rules`` is not one of :data:`RULES`.
     """
-    check_rules(rules)
     case = resolve_case(case)
     spans = sorted(sentence_spans) if sentence_spans is not None else list(span_sentences(text))
     if mentions is None:
         mentions = find_mentions_in_text(text, case=case, sentence_spans=spans)
     if quote_rows is None:
         quote_rows = find_quotes(text, case=case, mentions=mentions, sentence_spans=spans)
-    rows = _claims_of_text(text, [(k, a, b) for k, (a, b) in enumerate(spans)], _mention_tuples(mentions, case), quote_rows, case, rules)
+    rows = _claims_of_text(text, [(k, a, b) for k, (a, b) in enumerate(spans)], _mention_tuples(mentions, case), quote_rows, case)
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:-1]) if rows else _empty_claims()[CLAIM_COLUMNS[1:-1]]
     norm_spans = dict(enumerate(spans))
     frame["text"] = [text[norm_spans[s][0] : norm_spans[s][1]] for s in frame["sent_id"]]
@@ -222,7 +209,6 @@ def blame_claims(
     mentions: pd.DataFrame | None = None,
     quote_table: pd.DataFrame | None = None,
     case: Case | str | None = None,
-    rules: str = "revised",
 ) -> pd.DataFrame:
     """Find every claim that assigns responsibility for the case's event to an actor.
 
@@ -232,8 +218,6 @@ def blame_claims(
         sentence_table: :func:`corpus_tools.sentences` of the same units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the same units, if at hand.
         quote_table: :func:`corpus_tools.extract.speech.quotes` of the same units, if at hand.
-        rules: "revised" (every frame) or "frozen" (the rules as first compared with the
-            hand coding; see :func:`blame_claims_in_text`).
 
     Returns:
         One row per claim: unit_id, sent_id, start, end (the blamed actor's mention),
@@ -241,10 +225,7 @@ def blame_claims(
         attributed, denied), voice ("author" or the speaker), cue (the words that decided
         role and certainty) and text (the sentence).
 
-    Raises:
-        ValueError: ``rules`` is not one of :data:`RULES`.
     """
-    check_rules(rules)
     case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
     found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
@@ -263,7 +244,6 @@ def blame_claims(
             _mention_tuples(by_unit["mentions"].get(unit_id, found.iloc[0:0]), case),
             by_unit["quotes"].get(unit_id, quoted.iloc[0:0]),
             case,
-            rules,
         )
         by_id = {i: (a, b) for i, a, b in spans}
         for row in rows:

@@ -132,23 +132,12 @@ def case_lexicon(case: Case) -> Lexicon:
     )
 
 
-RULES = ("revised", "frozen")
-_FRAME_FILES = {"frozen": ("blame_frames.txt",), "revised": ("blame_frames.txt", "blame_frames_revised.txt")}
-
-
-def check_rules(rules: str) -> None:
-    if rules not in RULES:
-        raise ValueError(f"rules must be one of {RULES}, not {rules!r}")
-
-
-@lru_cache(maxsize=2)
-def frames(rules: str) -> tuple[Frame, ...]:
-    """The frames of one rule set: "frozen" (``blame_frames.txt``, as first compared with
-    the hand coding) or "revised" (plus ``blame_frames_revised.txt``)."""
-    check_rules(rules)
+@lru_cache(maxsize=1)
+def frames() -> tuple[Frame, ...]:
+    """The blame constructions of ``blame_frames.txt``, compiled."""
     words = _read_classes("blame_responsibility.txt")
     acts = _acts()
-    return tuple(_compile_frame(*row, words=words, acts=acts) for name in _FRAME_FILES[rules] for row in read_tab_rows(name))
+    return tuple(_compile_frame(*row, words=words, acts=acts) for row in read_tab_rows("blame_frames.txt"))
 
 
 @lru_cache(maxsize=8)
@@ -167,8 +156,8 @@ def _adjective_rx(case: Case) -> tuple[re.Pattern[str], dict[str, str]]:
 _DESIGNATED_RE = re.compile(r"\s+designated\b", re.IGNORECASE)
 
 
-def revised_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]], case: Case) -> list[tuple[int, int, str, str, str]]:
-    """The blamable mentions of the revised rules: ``mentions`` without a state that only
+def blamable_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]], case: Case) -> list[tuple[int, int, str, str, str]]:
+    """The blamable mentions: ``mentions`` without a state that only
     designates ("Asaib Ahl al-Haq's US designated terrorist leader", written without the
     hyphen that already marks "US-designated" as an adjective), plus the state adjectives
     that name a state ("Iranian meddling", ``blame_adjectives.txt``)."""
