@@ -3,16 +3,20 @@ recall, certainty and role agreement, per unit and between two claim tables."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from corpus_tools.measure.blame_tables import claim_pairs
+from corpus_tools.text.normalize import normalize_text
 
 __all__ = [
     "GOLD_COLUMNS",
     "changed_pairs",
+    "claim_matches",
     "evaluate_against_gold",
+    "evidence_span",
     "gold_by_unit",
     "gold_pairs",
     "gold_summary",
@@ -200,3 +204,61 @@ def gold_by_unit(claims: pd.DataFrame, gold: pd.DataFrame, units: pd.DataFrame) 
             out.loc[unit_id, f"{voices}: certainty agrees"] = f"{int(tp['certainty_agree'].sum())}/{len(tp)}"
     counts = [c for c in out.columns if c.endswith((": tp", ": fp", ": fn"))]
     return out.astype({c: int for c in counts}).reset_index()
+
+
+def evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
+    """Where a coder's evidence string stands in the unit text.
+
+    The evidence is an exact substring by the codebook; curly and straight quotes, odd
+    spaces and runs of whitespace are allowed to differ.
+
+    Args:
+        text: The unit text.
+        evidence: The coder's quotation of it.
+
+    Returns:
+        (start, end) offsets into ``text``, or None when the evidence is not found.
+    """
+    if not evidence.strip():
+        return None
+    at = text.find(evidence)
+    if at >= 0:
+        return at, at + len(evidence)
+    norm = normalize_text(text)
+    words = normalize_text(evidence).split()
+    m = re.search(r"\s+".join(map(re.escape, words)), norm)
+    return (m.start(), m.end()) if m else None
+
+
+def claim_matches(claims: pd.DataFrame, sentence_table: pd.DataFrame, reference: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Match the reference claims one by one.
+
+    A reference row is matched when a found claim has its unit and group and the found
+    claim's sentence overlaps the reference evidence in the text (any voice, role or
+    certainty). Rows whose group is ``none`` are left out.
+
+    Args:
+        claims: :func:`corpus_tools.blame_claims`.
+        sentence_table: :func:`corpus_tools.sentences` of ``units``.
+        reference: Rows with unit_id, group, role, certainty, voice, evidence.
+        units: The units (unit_id, text).
+
+    Returns:
+        The reference rows with ``ev_start``, ``ev_end`` (-1 when the evidence is not
+        found in the text), ``matched`` (bool) and ``found`` (the matching claims'
+        "role/certainty/voice", ";"-joined).
+    """
+    texts = dict(zip(units["unit_id"], units["text"]))
+    spans = {(u, int(s)): (int(a), int(b)) for u, s, a, b in sentence_table[["unit_id", "sent_id", "start", "end"]].itertuples(index=False)}
+    found: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for r in claims.itertuples():
+        a, b = spans[(r.unit_id, int(r.sent_id))]
+        found.setdefault((r.unit_id, r.group), []).append((a, b, f"{r.role}/{r.certainty}/{r.voice}"))
+    rows = []
+    for r in reference[reference["group"] != "none"].itertuples():
+        span = evidence_span(texts.get(r.unit_id, ""), r.evidence)
+        lo, hi = span if span else (-1, -1)
+        hits = [label for a, b, label in found.get((r.unit_id, r.group), []) if span and a < hi and lo < b]
+        rows.append({**r._asdict(), "ev_start": lo, "ev_end": hi, "matched": bool(hits), "found": ";".join(dict.fromkeys(hits))})
+    out = pd.DataFrame(rows)
+    return out.drop(columns=["Index"]) if "Index" in out.columns else out
