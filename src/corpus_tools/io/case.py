@@ -76,6 +76,7 @@ class Case:
     target_dimension: str = ""
     response_group: str | None = None
     response_dimension: str = "response"
+    description: str = ""
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -196,6 +197,7 @@ def load_case(path: str | os.PathLike) -> Case:
         sponsors=sponsors, lexicon=lexicon, proxy_actor=proxy_actor, proxy_patrons=patrons,
         demonyms=tuple(sorted(demonyms.items())), target_dimension=str(stance.get("target_dimension", target)),
         response_group=response_group, response_dimension=str(stance.get("response_dimension", "response")),
+        description=" ".join(_strings(path, data, "description", required=False)),
     )
 
 

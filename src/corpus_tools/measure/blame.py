@@ -45,7 +45,7 @@ from __future__ import annotations
 import pandas as pd
 
 from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
-from corpus_tools.extract.speech import find_quotes, quotes, speaker_of_span
+from corpus_tools.extract.speech import find_quotes, quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.measure.blame_clauses import prepare
 from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches
@@ -80,18 +80,14 @@ def _claims_of_text(
     direct = quote_rows[quote_rows["kind"] == "direct"] if len(quote_rows) else quote_rows
     sents = prepare(text, spans, mentions, lex, list(zip(direct["start"], direct["end"])) if len(direct) else [])
     unit_in_scope = any(s.anchors for s in sents)
-    para_scope = {s.paragraph for s in sents if s.anchors}
     rows: list[dict] = []
     prev_count = 0
     for k, sent in enumerate(sents):
         carried = carried_cue(sents[k - 1] if k else None, sent, prev_count)
         raws = [
-            raw
-            for frame in frames()
-            for clause in range(len(sent.clauses))
-            for raw in frame_matches(sent, frame, clause, unit_in_scope, sent.paragraph in para_scope)
+            raw for frame in frames() for clause in range(len(sent.clauses)) for raw in frame_matches(sent, frame, clause, unit_in_scope)
         ]
-        new = [_row(raw, carried, quote_rows, case.suspects) for raw in _resolve_agents(raws)]
+        new = [_row(raw, carried, quote_rows) for raw in _resolve_agents(raws)]
         new = [r for r in new if r is not None]
         rows += new
         prev_count = len(new)
@@ -112,28 +108,76 @@ def _resolve_agents(raws: list[Raw]) -> list[Raw]:
     return out
 
 
-def _row(raw: Raw, carried: str, quote_rows: pd.DataFrame, suspects: tuple[str, ...]) -> dict | None:
-    """One output row for a raw claim: certainty, voice and cue decided."""
-    sent, slot = raw.sent, raw.slot
+def _speech_at(quote_rows: pd.DataFrame, start: int, end: int) -> tuple[str, str, int, str] | None:
+    """(speaker, kind, start of the speech, reporting verb) of the innermost quote or
+    reported clause around ``[start, end)``; None in the author's own voice."""
+    if not len(quote_rows):
+        return None
+    inside = quote_rows[(quote_rows["start"] <= start) & (quote_rows["end"] >= end)]
+    if inside.empty:
+        return None
+    best = inside.assign(width=inside["end"] - inside["start"]).sort_values(["width", "kind"]).iloc[0]
+    speaker = best["speaker"] if isinstance(best["speaker"], str) else "unattributed"
+    return speaker, str(best["kind"]), int(best["start"]), str(best["verb"]) if isinstance(best["verb"], str) else ""
+
+
+def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str, str] | None:
+    """(certainty, voice, cue) of one claim, or None when it commits no one.
+
+    * A party's own claim of responsibility: attributed, in its voice (negated: none).
+    * A denial: denied, in the denier's voice (the frame's speaker, else the accused).
+    * An accusation with its accuser named in the frame: in the accuser's voice,
+      asserted (hedged by a hedging frame or word, denied when negated).
+    * Inside someone's speech: in the speaker's voice, with the speaker's own certainty
+      (hedges after the speech starts); attributed when the speaker is vague.
+    * Otherwise the author's: a question or hypothetical commits no one (none); a claim
+      inside a reported claim ("the allegation that X did it") or marked "allegedly"
+      is attributed to "reports"; else the certainty of :func:`certainty_of`.
+    """
+    sent, slot, kind = raw.sent, raw.slot, raw.frame.role
+    lex = sent.lex
+    if kind == "deflect":
+        return ("denied", slot.actor, raw.cue) if slot.group in lex.suspects else None
+    if kind == "claim":
+        return None if raw.negative else ("attributed", slot.actor, raw.cue)
+    if kind == "deny":
+        return "denied", (raw.speaker.actor if raw.speaker else slot.actor), raw.cue
     start, end = sent.start + slot.start, sent.start + slot.end
-    if raw.frame.role == "deflect":
-        if slot.group not in suspects:
-            return None
-        certainty, voice, cue = "denied", slot.actor, raw.cue
-    else:
-        decided = certainty_of(raw, carried)
-        spoken = speaker_of_span(quote_rows, start, end) if len(quote_rows) else None
-        if spoken is not None:
-            voice = spoken[0]
-            certainty = "denied" if decided.negative else "attributed"
-            cue = f"{raw.cue} | {spoken[1]} speech"
-        else:
-            voice, certainty = "author", decided.certainty
-            cue = raw.cue + (f" | {decided.cue}" if decided.cue else "")
+    if kind == "accuse" and raw.speaker is not None:
+        decided = certainty_of(raw, carried, spoken_from=raw.speaker.end)
+        certainty = "denied" if decided.negative else ("hedged" if decided.certainty == "hedged" else "asserted")
+        return certainty, raw.speaker.actor, f"{raw.cue} | {raw.speaker.actor}'s accusation"
+    spoken = _speech_at(quote_rows, start, end)
+    if spoken is not None:
+        speaker, speech_kind, speech_start, verb = spoken
+        decided = certainty_of(raw, carried, spoken_from=speech_start - sent.start)
+        certainty = decided.certainty
+        if lex.hedge.fullmatch(verb.lower()) and certainty == "asserted":
+            certainty = "hedged"
+        if certainty != "denied" and (speaker.lower() in lex.vague_speakers or speaker == "unattributed"):
+            certainty = "attributed"
+        return certainty, speaker, f"{raw.cue} | {speech_kind} speech" + (f", {decided.cue}" if decided.cue else "")
+    decided = certainty_of(raw, carried)
+    if decided.hypothetical:
+        return None
+    if decided.certainty != "denied" and lex.report_nouns.search(sent.norm[: raw.match_start + (slot.start - raw.match_start)]):
+        return "attributed", "reports", f"{raw.cue} | reported claim"
+    if kind == "accuse" or decided.certainty == "attributed":
+        return "attributed", "reports", raw.cue + (f" | {decided.cue}" if decided.cue else "")
+    return decided.certainty, "author", raw.cue + (f" | {decided.cue}" if decided.cue else "")
+
+
+def _row(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> dict | None:
+    """One output row for a raw claim: certainty, voice and cue decided."""
+    decided = _decide(raw, carried, quote_rows)
+    if decided is None:
+        return None
+    certainty, voice, cue = decided
+    sent, slot = raw.sent, raw.slot
     return {
         "sent_id": sent.sent_id,
-        "start": start,
-        "end": end,
+        "start": sent.start + slot.start,
+        "end": sent.start + slot.end,
         "actor": slot.actor,
         "group": slot.group,
         "role": raw.role,

@@ -188,7 +188,24 @@ def prepare(
     return out
 
 
+_YEAR_RE = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+
+
 def marked(sent: Sentence, start: int, end: int) -> bool:
-    """True when ``sent.norm[start:end]`` names other violence (a marker or marker actor)."""
+    """True when ``sent.norm[start:end]`` names other violence: a marker, a marker actor,
+    a year before the event's, or a plural noun of a series with neither the target nor
+    an event phrase within six words of it."""
     lex = sent.lex
-    return bool(lex.markers.search(sent.norm[start:end])) or any(s.actor in lex.marker_actors for s in sent.slots if start <= s.start < end)
+    text = sent.norm[start:end]
+    if lex.markers.search(text) or any(s.actor in lex.marker_actors for s in sent.slots if start <= s.start < end):
+        return True
+    if lex.event_year is not None and any(int(y) < lex.event_year for y in _YEAR_RE.findall(text)):
+        return True
+    for m in lex.series.finditer(text):
+        a, b = start + m.start(), start + m.end()
+        before = re.search(r"(?:\S+\s+){0,6}$", sent.norm[:a])
+        after = re.match(r"(?:\s+\S+){0,6}", sent.norm[b:])
+        lo, hi = before.start() if before else a, b + (after.end() if after else 0)
+        if VICTIM not in sent.masked[lo:hi] and not lex.event_phrase.search(sent.norm[lo:hi]):
+            return True
+    return False

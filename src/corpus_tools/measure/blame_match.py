@@ -48,6 +48,7 @@ class Raw:
     match_end: int
     cue_start: int
     clause: int
+    speaker: Slot | None = None
 
 
 def _heads(masked: str, a_start: int, a_end: int, slots: list[Slot]) -> list[Slot]:
@@ -69,51 +70,69 @@ def _heads(masked: str, a_start: int, a_end: int, slots: list[Slot]) -> list[Slo
     return heads
 
 
-def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool, para_in_scope: bool) -> list[Raw]:
+def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool) -> list[Raw]:
     """Every claim one frame yields in one clause of one sentence."""
     if not sent.clean[clause] and frame.scope != "own":
         return []
-    if frame.role == "enabler":
-        if not unit_in_scope:
-            return []
-    elif not frame.has_event and not para_in_scope:
+    if not unit_in_scope:
         return []
     a, b = sent.clauses[clause]
     lex = sent.lex
+    has_actor = "A" in frame.pattern.groupindex
     out = []
     for m in frame.pattern.finditer(sent.masked, a, b):
         if frame.role == "enabler" and re.search(
             r"\b(?:must|should|ought\s+to|needs?\s+to)\b", sent.norm[m.start() : m.end()], re.IGNORECASE
         ):
             continue  # a prescription, not a claim about what happened
-        if frame.scope == "own" and marked(sent, a, m.start("A")):
+        a_start, a_end = m.span("A") if has_actor else (m.start(), m.start())
+        if frame.scope == "own" and marked(sent, a, a_start):
             continue  # other violence before the actor: the anchor may not be this attack
         word_role = next((g for g in ("perpetrator", "sponsor", "neutral") if g in m.groupdict() and m.group(g)), None)
         cue_start, cue_end = m.span(word_role) if word_role else m.span()
-        cue = sent.norm[cue_start:cue_end] if word_role else _frame_cue(sent, m)
-        negative = frame.polarity == "-" or _negated(sent, m, cue_start, lex)
-        for slot in _heads(sent.masked, m.start("A"), m.end("A"), sent.slots):
+        cue = sent.norm[cue_start:cue_end] if word_role else _frame_cue(sent, m, a_start, a_end)
+        negative = frame.polarity == "-" or _negated(sent, m, a_end, cue_start, lex)
+        speakers = _heads(sent.masked, *m.span("S"), sent.slots) if "S" in frame.pattern.groupindex and m.group("S") else []
+        heads = _heads(sent.masked, a_start, a_end, sent.slots) if has_actor else _target_slot(sent, m)
+        for slot in heads:
+            if speakers and slot.actor == speakers[0].actor:
+                continue
             role = frame.role if frame.role not in ("cue", "neutral", "agent") else (word_role or "neutral")
             if frame.role == "agent":
                 role = "agent"
-            if role in ("neutral", "deflect"):
+            elif frame.role in ("claim", "stage"):
+                role = "perpetrator"
+            elif frame.role in ("accuse", "deny"):
+                role = "sponsor" if lex.sponsor_words.search(sent.norm[m.end() : b]) else "neutral"
+            if role in ("neutral", "deflect", "accuse", "deny"):
                 role = default_role(slot.actor, slot.group, slot.type, sponsors=sent.lex.sponsors)
-            out.append(Raw(sent, slot, frame, role, negative, cue, m.start(), m.end(), cue_start, clause))
+            speaker = speakers[0] if speakers else None
+            out.append(Raw(sent, slot, frame, role, negative, cue, m.start(), m.end(), cue_start, clause, speaker))
     return out
 
 
-def _frame_cue(sent: Sentence, m: re.Match[str]) -> str:
+def _target_slot(sent: Sentence, m: re.Match[str]) -> list[Slot]:
+    """For a frame without an actor (a staging claim): the case target's side, unless the
+    target belongs to no side (group ``other``)."""
+    lex = sent.lex
+    group = lex.actor_groups.get(lex.victim, "other")
+    if group == "other":
+        return []
+    return [Slot(m.start(), m.end(), lex.victim, group, lex.actor_types.get(lex.victim, ""))]
+
+
+def _frame_cue(sent: Sentence, m: re.Match[str], a_start: int, a_end: int) -> str:
     """The words of a match outside its actor phrase, event anchors shown as [event]."""
-    text = sent.norm[m.start() : m.start("A")] + " " + sent.norm[m.end("A") : m.end()]
-    masked = sent.masked[m.start() : m.start("A")] + " " + sent.masked[m.end("A") : m.end()]
+    text = sent.norm[m.start() : a_start] + " " + sent.norm[a_end : m.end()]
+    masked = sent.masked[m.start() : a_start] + " " + sent.masked[a_end : m.end()]
     words = re.sub(f"{EVENT}+", "[event]", "".join(t if mk != EVENT else EVENT for t, mk in zip(text, masked)))
     return " ".join(words.split())
 
 
-def _negated(sent: Sentence, m: re.Match[str], cue_start: int, lex: Lexicon) -> bool:
+def _negated(sent: Sentence, m: re.Match[str], a_end: int, cue_start: int, lex: Lexicon) -> bool:
     """A negation between the actor and the cue, or an absence word ("without") just
     before the match or the cue."""
-    if m.end("A") <= cue_start and lex.negation.search(sent.norm[m.end("A") : cue_start]):
+    if a_end <= cue_start and lex.negation.search(sent.norm[a_end:cue_start]):
         return True
     lo = min(m.start(), cue_start)
     before = sent.norm[:lo].split()[-4:]
@@ -122,25 +141,42 @@ def _negated(sent: Sentence, m: re.Match[str], cue_start: int, lex: Lexicon) -> 
 
 
 @dataclass(frozen=True)
-class _Certainty:
+class Certainty:
+    """A claim's certainty, whether it is negated, the cue words, and whether its sentence
+    is a question or a hypothetical (which commits no one)."""
+
     certainty: str
     negative: bool
     cue: str
+    hypothetical: bool = False
 
 
-def certainty_of(raw: Raw, carried: str) -> _Certainty:
-    """Decide the certainty of one author-voice claim (see module docstring)."""
+def certainty_of(raw: Raw, carried: str, *, spoken_from: int | None = None) -> Certainty:
+    """Decide the certainty of one claim (see :mod:`corpus_tools.measure.blame`).
+
+    Args:
+        raw: The frame match.
+        carried: A hedge or booster carried from the previous sentence ("hedge:likely").
+        spoken_from: For a claim in someone's speech, where that speech starts in the
+            sentence (hedges before it are the author's, not the speaker's); None for
+            the author's own claims, whose hedges come from outside direct quotes.
+
+    Returns:
+        The :class:`Certainty`.
+    """
     lex = raw.sent.lex
     sent = raw.sent
     clause_start, clause_end = sent.clauses[raw.clause]
-    matrix = sent.unquoted[: max(raw.match_end, raw.cue_start)]
+    end = max(raw.match_end, raw.cue_start)
+    matrix = sent.norm[max(spoken_from, 0) : end] if spoken_from is not None else sent.unquoted[:end]
     hedge = [m.group(0) for m in lex.hedge.finditer(matrix)]
     if raw.frame.strength == "hedge":
         hedge.append("(frame)")
     conditional = lex.conditional.match(sent.norm) or lex.conditional.match(sent.norm[clause_start:clause_end])
+    question = sent.norm.rstrip().endswith("?")
     if conditional:
         hedge.append(conditional.group(0).strip(" ,"))
-    if sent.norm.rstrip().endswith("?"):
+    if question:
         hedge.append("?")
     boost = [m.group(0) for m in lex.boost.finditer(_without(matrix, lex.hedge))]
     if raw.frame.strength == "boost":
@@ -149,19 +185,23 @@ def certainty_of(raw: Raw, carried: str) -> _Certainty:
     weak = lex.neg_weak.search(matrix)
     if carried:
         (hedge if carried.startswith("hedge:") else boost).append(carried.split(":", 1)[1] + " (previous sentence)")
+    hypothetical = bool(conditional or question)
     if raw.negative:
         if lex.concessive.search(sent.norm[clause_start : raw.cue_start]) or lex.concessive.search(sent.norm[: raw.match_start][-40:]):
-            return _Certainty("hedged", False, "even if ... not")
+            return Certainty("hedged", False, "even if ... not", hypothetical)
         if strong:
-            return _Certainty("asserted", False, f"{strong.group(0)} ... {raw.cue}")
+            return Certainty("asserted", False, f"{strong.group(0)} ... {raw.cue}", hypothetical)
         if weak:
-            return _Certainty("hedged", False, f"{weak.group(0)} ... {raw.cue}")
-        return _Certainty("denied", True, "not/without")
+            return Certainty("hedged", False, f"{weak.group(0)} ... {raw.cue}", hypothetical)
+        return Certainty("denied", True, "not/without", hypothetical)
     if (strong or weak) and not _negative_sibling(raw):  # "it is unlikely that Iran ordered it"
-        return _Certainty("denied", True, (strong or weak).group(0))
+        return Certainty("denied", True, (strong or weak).group(0), hypothetical)
     if hedge:
-        return _Certainty("hedged", False, _join_cues(hedge))
-    return _Certainty("asserted", False, _join_cues(boost))
+        return Certainty("hedged", False, _join_cues(hedge), hypothetical)
+    attribution = lex.attribution.search(matrix)
+    if attribution:
+        return Certainty("attributed", False, attribution.group(0), hypothetical)
+    return Certainty("asserted", False, _join_cues(boost), hypothetical)
 
 
 def _join_cues(words: list[str]) -> str:

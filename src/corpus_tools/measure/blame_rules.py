@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows
@@ -59,6 +60,9 @@ class Lexicon:
     actor_groups: dict[str, str]
     events: tuple[tuple[str, re.Pattern[str]], ...]
     markers: re.Pattern[str]
+    series: re.Pattern[str]
+    event_phrase: re.Pattern[str]
+    event_year: int | None
     marker_actors: frozenset[str]
     acts: frozenset[str]
     hedge: re.Pattern[str]
@@ -69,12 +73,17 @@ class Lexicon:
     negation: re.Pattern[str]
     absence: re.Pattern[str]
     concessive: re.Pattern[str]
+    attribution: re.Pattern[str]
+    report_nouns: re.Pattern[str]
+    vague_speakers: frozenset[str]
+    sponsor_words: re.Pattern[str]
 
 
-def _read_classes(name: str) -> dict[str, frozenset[str]]:
-    """A ``class<TAB>entry`` resource as {class: lowercase entries}."""
+def _read_classes(name: str, *, extra: Path | None = None) -> dict[str, frozenset[str]]:
+    """A ``class<TAB>entry`` resource as {class: lowercase entries} (``extra``: a case's
+    lexicon folder, whose file of the same name adds entries)."""
     out: dict[str, set[str]] = {}
-    for row in read_tab_rows(name):
+    for row in read_tab_rows(name, extra=extra):
         out.setdefault(row[0].strip(), set()).add(row[1].strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -83,6 +92,12 @@ def _read_classes(name: str) -> dict[str, frozenset[str]]:
 def _acts() -> frozenset[str]:
     """Verbs of other violent acts (``blame_other_violence.txt``, class ``act``)."""
     return frozenset(e for kind, e in read_tab_rows("blame_other_violence.txt") if kind == "act")
+
+
+def _event_year(case: Case) -> int | None:
+    """The year of the case's event: the latest year in its description or event phrases."""
+    years = [int(y) for text in (case.description, *case.event) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)]
+    return max(years) if years else None
 
 
 def _event_patterns(case: Case) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -105,11 +120,14 @@ def _event_patterns(case: Case) -> tuple[tuple[str, re.Pattern[str]], ...]:
 def case_lexicon(case: Case) -> Lexicon:
     """Read and compile every blame cue list once per case."""
     events = _event_patterns(case)
-    other = read_tab_rows("blame_other_violence.txt")
-    markers = re.compile("|".join(f"(?:{rx})" for kind, rx in other if kind == "marker"), re.IGNORECASE)
-    hedges = _read_classes("blame_hedges.txt")
-    boosts = _read_classes("blame_boosters.txt")
-    denials = _read_classes("blame_denials.txt")
+    other = read_tab_rows("blame_other_violence.txt", extra=case.lexicon)
+    markers = re.compile("|".join(f"(?:{rx})" for kind, rx, *_ in other if kind == "marker") or r"(?!x)x", re.IGNORECASE)
+    series = re.compile("|".join(f"(?:{rx})" for kind, rx, *_ in other if kind == "series") or r"(?!x)x", re.IGNORECASE)
+    hedges = _read_classes("blame_hedges.txt", extra=case.lexicon)
+    boosts = _read_classes("blame_boosters.txt", extra=case.lexicon)
+    denials = _read_classes("blame_denials.txt", extra=case.lexicon)
+    reporting = read_tab_rows("blame_reporting.txt")
+    words = _read_classes("blame_responsibility.txt")
     acts = _acts()
     return Lexicon(
         victim=case.target,
@@ -119,7 +137,10 @@ def case_lexicon(case: Case) -> Lexicon:
         actor_groups=case.actor_groups,
         events=events,
         markers=markers,
-        marker_actors=frozenset(e for kind, e in other if kind == "actor"),
+        series=series,
+        event_phrase=re.compile(phrase_regex(e.lower() for e in case.event), re.IGNORECASE),
+        event_year=_event_year(case),
+        marker_actors=frozenset(e for kind, e, *_ in other if kind == "actor"),
         acts=acts,
         hedge=re.compile(phrase_regex(hedges.get("hedge", ())), re.IGNORECASE),
         conditional=re.compile(rf"^\W*(?:{phrase_regex(hedges.get('conditional', ()))})", re.IGNORECASE),
@@ -129,13 +150,22 @@ def case_lexicon(case: Case) -> Lexicon:
         negation=re.compile(r"n't\b|" + phrase_regex(denials.get("negation", ()) - {"n't"}), re.IGNORECASE),
         absence=re.compile(phrase_regex(denials.get("absence", ())), re.IGNORECASE),
         concessive=re.compile(phrase_regex(denials.get("concessive", ())), re.IGNORECASE),
+        attribution=re.compile(phrase_regex(hedges.get("attribution", ())), re.IGNORECASE),
+        report_nouns=re.compile(
+            phrase_regex(form.lower() for form, *tag in reporting if tag and tag[0].strip() == "claim_noun") + r"\s+(?:that|of)\b",
+            re.IGNORECASE,
+        ),
+        vague_speakers=frozenset(form.lower() for form, *tag in reporting if tag and tag[0].strip() == "vague"),
+        sponsor_words=re.compile(
+            phrase_regex(words.get("sponsor_verb", frozenset()) | words.get("sponsor_noun", frozenset())), re.IGNORECASE
+        ),
     )
 
 
 @lru_cache(maxsize=1)
 def frames() -> tuple[Frame, ...]:
     """The blame constructions of ``blame_frames.txt``, compiled."""
-    words = _read_classes("blame_responsibility.txt")
+    words = {**_read_classes("blame_responsibility.txt"), **_read_classes("blame_denials.txt")}
     acts = _acts()
     return tuple(_compile_frame(*row, words=words, acts=acts) for row in read_tab_rows("blame_frames.txt"))
 
@@ -154,20 +184,33 @@ def _adjective_rx(case: Case) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _DESIGNATED_RE = re.compile(r"\s+designated\b", re.IGNORECASE)
+UNNAMED = "unnamed"
+
+
+@lru_cache(maxsize=8)
+def _unnamed_rx(case: Case) -> re.Pattern[str]:
+    """Phrases that name an unnamed perpetrator (``blame_unnamed.txt`` and the case's own)."""
+    rows = read_tab_rows("blame_unnamed.txt", extra=case.lexicon)
+    return re.compile(phrase_regex(row[0].strip().lower() for row in rows), re.IGNORECASE)
 
 
 def blamable_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]], case: Case) -> list[tuple[int, int, str, str, str]]:
     """The blamable mentions: ``mentions`` without a state that only
     designates ("Asaib Ahl al-Haq's US designated terrorist leader", written without the
     hyphen that already marks "US-designated" as an adjective), plus the state adjectives
-    that name a state ("Iranian meddling", ``blame_adjectives.txt``)."""
+    that name a state ("Iranian meddling", ``blame_adjectives.txt``), plus the phrases
+    that name an unnamed perpetrator ("saboteurs", ``blame_unnamed.txt``: actor and group
+    ``unnamed``)."""
     mentions = [m for m in mentions if not _DESIGNATED_RE.match(norm, m[1])]
     rx, actors = _adjective_rx(case)
-    extra = []
+    extra: list[tuple[int, int, str, str, str]] = []
     for m in rx.finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b, *_ in mentions):
             actor = actors[m.group(1).lower()]
             extra.append((m.start(), m.end(), actor, case.actor_groups[actor], case.actor_types.get(actor, "")))
+    for m in _unnamed_rx(case).finditer(norm):
+        if not any(a < m.end() and m.start() < b for a, b, *_ in [*mentions, *extra]):
+            extra.append((m.start(), m.end(), UNNAMED, UNNAMED, "organisation"))
     return sorted([*mentions, *extra])
 
 
@@ -187,7 +230,11 @@ _DESC = (
     r"\s+with\s+(?:close\s+)?(?:ties|connections|links)\s+to\s+(?:both\s+)?)"
 )
 _APPOSITIVE = rf"(?:,\s+(?:(?!\b(?:said|says|told|that|which|who)\b)(?:[^,;{HEAD}{BODY}]|{SLOT})){{1,120}}?,)"
-_NP = rf"(?P<A>(?:(?:either|neither|both)\s+)?{_PRE}{{0,2}}{SLOT}(?:(?:{_DESC}|{_COORD}{_SOME_OF}?{_PRE}{{0,3}}){SLOT})*\)?{_APPOSITIVE}?)"
+_QUANT = (
+    r"(?:(?:(?:at\s+least|at\s+most|more\s+than|as\s+many\s+as|up\s+to|no\s+fewer\s+than)\s+)?"
+    r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many|members|elements|parts|units)\s+(?:of\s+)?)"
+)
+_NP = rf"(?P<A>(?:(?:either|neither|both)\s+)?{_QUANT}?{_PRE}{{0,2}}{SLOT}(?:(?:{_DESC}|{_COORD}{_SOME_OF}?{_PRE}{{0,3}}){SLOT})*\)?{_APPOSITIVE}?)"
 COORD_FULL = re.compile(rf"{_COORD}{_SOME_OF}?{_PRE}{{0,3}}")
 POSSESSOR = re.compile(r"'s\s+(?:[\w-]+\s+){0,2}")
 
@@ -199,6 +246,7 @@ def _compile_frame(
     act_rx = phrase_regex(acts)
     macros = {
         "{A}": _NP,
+        "{S}": _NP.replace("(?P<A>", "(?P<S>"),
         "{EV}": f"{EVENT}+",
         "{K}": rf"(?:(?:the\s+)?{VICTIM}+|him)(?![\w-])",
         "{V}": f"(?:(?P<perpetrator>{phrase_regex(words['perp_verb'])})|(?P<sponsor>{phrase_regex(words['sponsor_verb'])}))",
@@ -219,8 +267,16 @@ def _compile_frame(
         rx = piece.replace(" ", r"\s+")
         for macro, sub in macros.items():
             rx = rx.replace(macro, sub)
+        rx = re.sub(r"\{W:(\w+)\}", lambda m: phrase_regex(_word_class(words, m.group(1), template)), rx)
         out.append(rx + (r",?\s+" if k + 1 < len(pieces) else ""))
     return Frame(role, polarity, strength, template, re.compile("".join(out), re.IGNORECASE), scope.strip() or "clause")
+
+
+def _word_class(words: dict[str, frozenset[str]], name: str, template: str) -> frozenset[str]:
+    """The entries of a word class named in a template as ``{W:name}``."""
+    if name not in words:
+        raise ValueError(f"blame_frames.txt: template {template!r} names an unknown word class {name!r}")
+    return words[name]
 
 
 def _split_template(template: str) -> list[str]:

@@ -130,36 +130,140 @@ POSITIVE_SCALE = 0.6  # factor on positive valences (news uses praise words in p
 
 _TOKEN_RE = re.compile(r"\w+(?:[-']\w+)*|-{2,}|[^\w\s]")
 _BOUNDARY_PUNCT = frozenset(';:()[]{}"—–') | {"--"}
-_CONTRAST = frozenset({"but", "however", "yet", "although", "though", "whereas",
-                       "despite", "nevertheless", "nonetheless"})
-_SUBORDINATORS = frozenset({"while", "because", "unless", "since", "whereas", "which",
-                            "who", "whom", "whose", "where", "when", "after", "before",
-                            "if", "as", "so", "and", "or", "nor", "that"})
-_BARE_BOUNDARY = frozenset({"but", "however", "although", "though", "whereas", "while",
-                            "because", "unless", "despite", "which", "who", "whom",
-                            "whose"})
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its",
-                               "him", "them", "this", "that"})
-_NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "without", "hardly",
-                       "cannot", "nobody", "nothing", "none", "nowhere", "barely",
-                       "lack", "lacks", "lacked", "lacking", "scarcely", "rarely"})
+_CONTRAST = frozenset({"but", "however", "yet", "although", "though", "whereas", "despite", "nevertheless", "nonetheless"})
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "because",
+        "unless",
+        "since",
+        "whereas",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "after",
+        "before",
+        "if",
+        "as",
+        "so",
+        "and",
+        "or",
+        "nor",
+        "that",
+    }
+)
+_BARE_BOUNDARY = frozenset(
+    {"but", "however", "although", "though", "whereas", "while", "because", "unless", "despite", "which", "who", "whom", "whose"}
+)
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that"})
+_NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "without",
+        "hardly",
+        "cannot",
+        "nobody",
+        "nothing",
+        "none",
+        "nowhere",
+        "barely",
+        "lack",
+        "lacks",
+        "lacked",
+        "lacking",
+        "scarcely",
+        "rarely",
+    }
+)
 _FAIL = frozenset({"fail", "fails", "failed", "failing"})
-_COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "seems",
-                      "seemed", "appears", "appeared", "looks", "looked", "became",
-                      "becomes", "be", "been", "isn't", "wasn't", "aren't", "weren't"})
-_SPEECH_ADVERBS = frozenset({"also", "has", "have", "had", "later", "then", "reportedly",
-                             "previously", "once", "recently", "repeatedly", "publicly",
-                             "again", "further", "privately", "earlier", "often",
-                             "would", "will", "first"})
+_COPULAS = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "remains",
+        "remained",
+        "seems",
+        "seemed",
+        "appears",
+        "appeared",
+        "looks",
+        "looked",
+        "became",
+        "becomes",
+        "be",
+        "been",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+    }
+)
+_SPEECH_ADVERBS = frozenset(
+    {
+        "also",
+        "has",
+        "have",
+        "had",
+        "later",
+        "then",
+        "reportedly",
+        "previously",
+        "once",
+        "recently",
+        "repeatedly",
+        "publicly",
+        "again",
+        "further",
+        "privately",
+        "earlier",
+        "often",
+        "would",
+        "will",
+        "first",
+    }
+)
 _NOT_UN = frozenset({"unlike", "unless", "until", "under", "undo", "unit", "unite"})
-_LIKE_SUBJECTS = frozenset({"i", "we", "you", "they", "to", "would", "do", "does", "did",
-                            "not", "really", "'d", "also", "still", "people", "voters"})
-_TITLE_WORDS = frozenset({"the", "a", "an", "former", "ex", "president", "sen", "senator",
-                          "rep", "gov", "governor", "mr", "mrs", "ms", "dr", "prime",
-                          "minister", "premier", "then", "vice", "speaker", "leader",
-                          "general", "secretary"})
-_OBJECT_PREPS = frozenset({"at", "of", "against", "on", "with", "toward", "towards", "by",
-                           "for"})
+_LIKE_SUBJECTS = frozenset(
+    {"i", "we", "you", "they", "to", "would", "do", "does", "did", "not", "really", "'d", "also", "still", "people", "voters"}
+)
+_TITLE_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "former",
+        "ex",
+        "president",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prime",
+        "minister",
+        "premier",
+        "then",
+        "vice",
+        "speaker",
+        "leader",
+        "general",
+        "secretary",
+    }
+)
+_OBJECT_PREPS = frozenset({"at", "of", "against", "on", "with", "toward", "towards", "by", "for"})
 _BE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got"})
 
 
@@ -302,8 +406,7 @@ def _clause_starts(toks: Sequence[_Tok], speech: bool) -> list[int]:
 
 def _spaced(toks: Sequence[_Tok], i: int) -> bool:
     """True if token i is a free-standing hyphen (used as a dash)."""
-    return 0 < i < len(toks) - 1 and toks[i - 1].end < toks[i].start \
-        and toks[i].end < toks[i + 1].start
+    return 0 < i < len(toks) - 1 and toks[i - 1].end < toks[i].start and toks[i].end < toks[i + 1].start
 
 
 def _speech_content_start(toks: Sequence[_Tok], i: int) -> int:
@@ -324,15 +427,13 @@ def _clauses(toks: Sequence[_Tok], speech: bool) -> list[tuple[int, int]]:
 
 def _content_words(toks: Sequence[_Tok], lo: int, hi: int, target: tuple[int, int]) -> int:
     """Number of word tokens in toks[lo:hi] outside the target span."""
-    return sum(1 for t in toks[lo:hi]
-               if t.text[0].isalnum() and not (t.start < target[1] and t.end > target[0]))
+    return sum(1 for t in toks[lo:hi] if t.text[0].isalnum() and not (t.start < target[1] and t.end > target[0]))
 
 
 # --------------------------------------------------------------------------- rules
 
 
-def _core_range(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]],
-                tgt: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+def _core_range(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]], tgt: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
     """Token range of the target's clause, widened while it says too little.
 
     Args:
@@ -356,8 +457,7 @@ def _core_range(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]],
     return clauses[k0][0], clauses[k1][1]
 
 
-def _apply_contrast(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]],
-                    core: tuple[int, int], cues: list[str]) -> tuple[int, int]:
+def _apply_contrast(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]], core: tuple[int, int], cues: list[str]) -> tuple[int, int]:
     """Join a contrast clause that continues about the target; weight 0.5 / 1.5.
 
     Args:
@@ -371,13 +471,11 @@ def _apply_contrast(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]],
     """
     lo, hi = core
     for a, b in clauses:
-        if a < hi or (toks[a].low not in _CONTRAST and not (
-                toks[a].text == "," and a + 1 < b and toks[a + 1].low in _CONTRAST)):
+        if a < hi or (toks[a].low not in _CONTRAST and not (toks[a].text == "," and a + 1 < b and toks[a + 1].low in _CONTRAST)):
             continue
         first = a + 1 if toks[a].text == "," else a
         nxt = toks[first + 1].low if first + 1 < b else ""
-        if a == hi and (nxt in _PRONOUN_SUBJECTS or (nxt.endswith(("ed", "s"))
-                        and not toks[first + 1].text[:1].isupper())):
+        if a == hi and (nxt in _PRONOUN_SUBJECTS or (nxt.endswith(("ed", "s")) and not toks[first + 1].text[:1].isupper())):
             for t in toks[lo:hi]:
                 t.weight *= 0.5
             for t in toks[a:b]:
@@ -389,7 +487,7 @@ def _apply_contrast(toks: Sequence[_Tok], clauses: Sequence[tuple[int, int]],
         if b <= lo and any(t.low in _CONTRAST for t in toks[a:b]):
             for t in toks[a:b]:
                 t.weight *= 0.5
-    if lo > 0 and any(t.low in _CONTRAST for t in toks[lo:min(lo + 2, hi)]):
+    if lo > 0 and any(t.low in _CONTRAST for t in toks[lo : min(lo + 2, hi)]):
         for t in toks[:lo]:
             t.weight *= 0.5
         cues.append(f"contrast:{toks[lo].low}")
@@ -410,23 +508,20 @@ def _speaker_verb(toks: Sequence[_Tok], tgt: tuple[int, int]) -> int | None:
     lo, hi = tgt
     j = hi
     if j < len(toks) and toks[j].text == ",":  # "X, a senator from Ohio, said"
-        close = next((k for k in range(j + 1, min(j + 12, len(toks)))
-                      if toks[k].text == ","), None)
+        close = next((k for k in range(j + 1, min(j + 12, len(toks))) if toks[k].text == ","), None)
         j = close + 1 if close is not None else j
     while j < len(toks) and toks[j].low in _SPEECH_ADVERBS:
         j += 1
     if j < len(toks) and toks[j].low in verbs and toks[j].low != "according":
         return j  # "X said", "X also told"
-    if lo > 1 and toks[lo - 1].low in verbs and toks[lo - 1].low != "according" \
-            and toks[lo - 2].text in {",", '"', "'"}:
+    if lo > 1 and toks[lo - 1].low in verbs and toks[lo - 1].low != "according" and toks[lo - 2].text in {",", '"', "'"}:
         return lo - 1  # '"...," said X'
     if lo > 1 and toks[lo - 1].low == "to" and toks[lo - 2].low == "according":
         return lo - 2  # "according to X"
     return None
 
 
-def _apply_speech(toks: Sequence[_Tok], tgt: tuple[int, int], core: tuple[int, int],
-                  cues: list[str]) -> tuple[tuple[int, int], bool]:
+def _apply_speech(toks: Sequence[_Tok], tgt: tuple[int, int], core: tuple[int, int], cues: list[str]) -> tuple[tuple[int, int], bool]:
     """Down-weight what the target says; silence reporting verbs around others' words.
 
     Args:
@@ -466,8 +561,7 @@ def _evaluative_cue(toks: Sequence[_Tok], tgt: tuple[int, int]) -> int | None:
     """
     lo, hi = tgt
     j = lo - 1
-    while j >= 0 and (toks[j].low in _TITLE_WORDS or (toks[j].text[0].isupper()
-                      and toks[j].text.endswith("."))):
+    while j >= 0 and (toks[j].low in _TITLE_WORDS or (toks[j].text[0].isupper() and toks[j].text.endswith("."))):
         j -= 1
     if j >= 0 and toks[j].low in _OBJECT_PREPS:
         j -= 1
@@ -496,8 +590,7 @@ def _apply_role(toks: Sequence[_Tok], tgt: tuple[int, int], cues: list[str]) -> 
     strict, context, _ = _event_words()
     cue = _evaluative_cue(toks, tgt)
     if cue is None and _is_copula_subject(toks, tgt):
-        cue = next((j for j in range(tgt[1], min(tgt[1] + 4, len(toks)))
-                    if toks[j].low in strict | context and toks[j].valence), None)
+        cue = next((j for j in range(tgt[1], min(tgt[1] + 4, len(toks))) if toks[j].low in strict | context and toks[j].valence), None)
     if cue is not None and toks[cue].low in strict | context:
         toks[cue].valence, toks[cue].tb_text = 0.0, ""  # "the attack on X", "X was shot"
         cues.append(f"role:acted-upon:{toks[cue].text}")
@@ -606,8 +699,7 @@ def _lexicon_valence(tok: _Tok, lexicon: dict[str, float], cues: dict[str, float
     return 0.0
 
 
-def _assign_valences(toks: Sequence[_Tok], tgt: tuple[int, int], rules: frozenset[str],
-                     cues: list[str]) -> None:
+def _assign_valences(toks: Sequence[_Tok], tgt: tuple[int, int], rules: frozenset[str], cues: list[str]) -> None:
     """Give each token its lexicon valence, then neutralise per the rules (in place).
 
     Args:
@@ -635,9 +727,15 @@ def _assign_valences(toks: Sequence[_Tok], tgt: tuple[int, int], rules: frozense
             tok.valence = 0.0
         if not tok.valence and "negation" in rules:
             tok.valence = _prefix_negated(tok.low, lexicon)
-        reason = ("event_words" if tok.low in events else
-                  "domain_neutral" if tok.low in neutral and not _verb_like(toks, i) else
-                  "proper_names" if names and tok.valence and _in_name(toks, i, tgt) else None)
+        reason = (
+            "event_words"
+            if tok.low in events
+            else "domain_neutral"
+            if tok.low in neutral and not _verb_like(toks, i)
+            else "proper_names"
+            if names and tok.valence and _in_name(toks, i, tgt)
+            else None
+        )
         if reason:
             if tok.valence:
                 cues.append(f"neutral:{tok.text}({reason})")
@@ -662,8 +760,7 @@ def _prefix_negated(word: str, lexicon: dict[str, float]) -> float:
 
 def _verb_like(toks: Sequence[_Tok], i: int) -> bool:
     """True for the verb "like" ("they didn't like it"), not the preposition."""
-    return toks[i].low == "like" and i > 0 and (
-        toks[i - 1].low in _LIKE_SUBJECTS or toks[i - 1].low.endswith("n't"))
+    return toks[i].low == "like" and i > 0 and (toks[i - 1].low in _LIKE_SUBJECTS or toks[i - 1].low.endswith("n't"))
 
 
 def _apply_boosters(toks: Sequence[_Tok]) -> None:
@@ -683,16 +780,14 @@ def _apply_negation(toks: Sequence[_Tok], cues: list[str]) -> None:
     i = 0
     while i < len(toks):
         tok, nxt = toks[i], toks[i + 1].low if i + 1 < len(toks) else ""
-        neg = (tok.low in _NEGATORS or tok.low.endswith("n't")
-               or (tok.low in _FAIL and nxt == "to")
-               or (tok.low == "far" and nxt == "from"))
+        neg = tok.low in _NEGATORS or tok.low.endswith("n't") or (tok.low in _FAIL and nxt == "to") or (tok.low == "far" and nxt == "from")
         if tok.low == "no" and nxt == "longer":
             neg = True
         if not neg:
             i += 1
             continue
         tok.tb_text = "not"
-        for t in toks[i + 1:i + 1 + NEGATION_SCOPE]:
+        for t in toks[i + 1 : i + 1 + NEGATION_SCOPE]:
             if not t.text[0].isalnum() or t.low in _CONTRAST or t.low == "nor":
                 break
             if t.valence and not t.negated:
@@ -779,8 +874,7 @@ def _check_rules(rules: Iterable[str] | None) -> frozenset[str]:
     return chosen
 
 
-def target_sentiment(text: str, span: tuple[int, int], *,
-                     rules: Iterable[str] | None = None) -> TargetSentiment:
+def target_sentiment(text: str, span: tuple[int, int], *, rules: Iterable[str] | None = None) -> TargetSentiment:
     """Sentiment that ``text`` expresses toward the mention ``text[start:end]``.
 
     Args:
@@ -815,13 +909,21 @@ def target_sentiment(text: str, span: tuple[int, int], *,
     cues.extend(f"{t.text}:{t.valence:+.1f}" for t in toks if t.valence and t.weight)
     window = (toks[core[0]].start, toks[core[1] - 1].end)
     return TargetSentiment(
-        score=score, label=score_label(score), target=text[start:end],
-        window=window, vader=round(vader, 4), textblob=round(blob, 4),
-        cues=tuple(cues), sentence_vader=sentence_vader(norm[s0:s1]), rules=on)
+        score=score,
+        label=score_label(score),
+        target=text[start:end],
+        window=window,
+        vader=round(vader, 4),
+        textblob=round(blob, 4),
+        cues=tuple(cues),
+        sentence_vader=sentence_vader(norm[s0:s1]),
+        rules=on,
+    )
 
 
-def _weigh_evidence(toks: Sequence[_Tok], tgt: tuple[int, int], span: tuple[int, int],
-                    on: frozenset[str], cues: list[str]) -> tuple[int, int]:
+def _weigh_evidence(
+    toks: Sequence[_Tok], tgt: tuple[int, int], span: tuple[int, int], on: frozenset[str], cues: list[str]
+) -> tuple[int, int]:
     """Set token weights by the scoping rules and return the core token range.
 
     Args:
@@ -834,7 +936,7 @@ def _weigh_evidence(toks: Sequence[_Tok], tgt: tuple[int, int], span: tuple[int,
     Returns:
         (lo, hi) token range of the core evidence.
     """
-    for t in toks[tgt[0]:tgt[1]]:
+    for t in toks[tgt[0] : tgt[1]]:
         t.weight = 0.0
     if "clause" not in on:
         core = (0, len(toks))
@@ -884,8 +986,19 @@ def sentence_textblob(sentence: str) -> float:
 # --------------------------------------------------------------------------- per corpus
 
 MENTION_SCORE_COLUMNS = [
-    "unit_id", "sent_id", "start", "end", "surface", "how", "score", "label",
-    "vader", "textblob", "sentence_vader", "sentence_textblob", "cues",
+    "unit_id",
+    "sent_id",
+    "start",
+    "end",
+    "surface",
+    "how",
+    "score",
+    "label",
+    "vader",
+    "textblob",
+    "sentence_vader",
+    "sentence_textblob",
+    "cues",
 ]
 PROFILE_COLUMNS = ["n_mentions", "score", "ci_low", "ci_high", "sentence_vader"]
 
@@ -929,9 +1042,23 @@ def sentiment_toward(
     for m in found.itertuples():
         s_start, _, s_text = bounds.loc[(m.unit_id, m.sent_id)]
         result = target_sentiment(s_text, (m.start - s_start, m.end - s_start), rules=rules)
-        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, result.score, result.label,
-                     result.vader, result.textblob, result.sentence_vader, sentence_textblob(s_text),
-                     "; ".join(result.cues)))
+        rows.append(
+            (
+                m.unit_id,
+                m.sent_id,
+                m.start,
+                m.end,
+                m.surface,
+                m.how,
+                result.score,
+                result.label,
+                result.vader,
+                result.textblob,
+                result.sentence_vader,
+                sentence_textblob(s_text),
+                "; ".join(result.cues),
+            )
+        )
     return pd.DataFrame(rows, columns=MENTION_SCORE_COLUMNS)
 
 
@@ -991,9 +1118,17 @@ def compare_units(scores: pd.DataFrame, first: str, second: str, *, seed: int = 
         a = scores.loc[scores["unit_id"] == first, measure].tolist()
         b = scores.loc[scores["unit_id"] == second, measure].tolist()
         diff, low, high = bootstrap_diff_ci(a, b, seed=seed)
-        rows.append({
-            "measure": measure, f"mean_{first}": np.mean(a) if a else np.nan, f"n_{first}": len(a),
-            f"mean_{second}": np.mean(b) if b else np.nan, f"n_{second}": len(b),
-            "difference": diff, "ci_low": low, "ci_high": high, "supported": bool(low > 0 or high < 0),
-        })
+        rows.append(
+            {
+                "measure": measure,
+                f"mean_{first}": np.mean(a) if a else np.nan,
+                f"n_{first}": len(a),
+                f"mean_{second}": np.mean(b) if b else np.nan,
+                f"n_{second}": len(b),
+                "difference": diff,
+                "ci_low": low,
+                "ci_high": high,
+                "supported": bool(low > 0 or high < 0),
+            }
+        )
     return pd.DataFrame(rows)
