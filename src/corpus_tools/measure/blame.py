@@ -47,7 +47,7 @@ import pandas as pd
 from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
 from corpus_tools.extract.speech import find_quotes, quotes
 from corpus_tools.io.case import Case, resolve_case
-from corpus_tools.measure.blame_clauses import prepare
+from corpus_tools.measure.blame_clauses import prepare, subject_voice
 from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches
 from corpus_tools.measure.blame_rules import blamable_mentions, case_lexicon, frames
 from corpus_tools.text.normalize import normalize_text
@@ -96,10 +96,14 @@ def _claims_of_text(
 
 def _resolve_agents(raws: list[Raw]) -> list[Raw]:
     """A bare "by"-agent is a perpetrator unless another frame gave the same actor a role
-    in the same sentence ("was orchestrated by Iran" is sponsorship)."""
+    in the same sentence ("was orchestrated by Iran" is sponsorship); an accusation or
+    denial matched with its speaker replaces the same one matched without."""
     named = {(r.slot.start, r.slot.end) for r in raws if r.role != "agent"}
+    voiced = {(r.slot.start, r.slot.end, r.frame.role) for r in raws if r.speaker is not None}
     out = []
     for raw in raws:
+        if raw.speaker is None and (raw.slot.start, raw.slot.end, raw.frame.role) in voiced:
+            continue  # the same accusation or denial, matched with its speaker
         if raw.role == "agent":
             if (raw.slot.start, raw.slot.end) in named:
                 continue
@@ -141,12 +145,13 @@ def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str,
     if kind == "claim":
         return None if raw.negative else ("attributed", slot.actor, raw.cue)
     if kind == "deny":
-        return "denied", (raw.speaker.actor if raw.speaker else slot.actor), raw.cue
+        return "denied", (raw.speaker.actor if raw.speaker else subject_voice(sent, raw.match_start) or slot.actor), raw.cue
     start, end = sent.start + slot.start, sent.start + slot.end
-    if kind == "accuse" and raw.speaker is not None:
-        decided = certainty_of(raw, carried, spoken_from=raw.speaker.end)
+    accuser = (raw.speaker.actor if raw.speaker else subject_voice(sent, raw.match_start)) if kind == "accuse" else None
+    if accuser:
+        decided = certainty_of(raw, carried, spoken_from=raw.match_start)
         certainty = "denied" if decided.negative else ("hedged" if decided.certainty == "hedged" else "asserted")
-        return certainty, raw.speaker.actor, f"{raw.cue} | {raw.speaker.actor}'s accusation"
+        return certainty, accuser, f"{raw.cue} | {accuser}'s accusation"
     spoken = _speech_at(quote_rows, start, end)
     if spoken is not None:
         speaker, speech_kind, speech_start, verb = spoken
@@ -162,7 +167,7 @@ def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str,
         return None
     if decided.certainty != "denied" and lex.report_nouns.search(sent.norm[: raw.match_start + (slot.start - raw.match_start)]):
         return "attributed", "reports", f"{raw.cue} | reported claim"
-    if kind == "accuse" or decided.certainty == "attributed":
+    if decided.certainty == "attributed":
         return "attributed", "reports", raw.cue + (f" | {decided.cue}" if decided.cue else "")
     return decided.certainty, "author", raw.cue + (f" | {decided.cue}" if decided.cue else "")
 

@@ -188,13 +188,14 @@ def prepare(
     return out
 
 
+_DEFINITE_RE = re.compile(r"(?<![\w'-])(?:the|these|those)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 
 
 def marked(sent: Sentence, start: int, end: int) -> bool:
     """True when ``sent.norm[start:end]`` names other violence: a marker, a marker actor,
-    a year before the event's, or a plural noun of a series with neither the target nor
-    an event phrase within six words of it."""
+    a year before the event's, or a plural noun of a series ("attacks") that is neither
+    definite ("the attacks") nor has the target or an event phrase within six words."""
     lex = sent.lex
     text = sent.norm[start:end]
     if lex.markers.search(text) or any(s.actor in lex.marker_actors for s in sent.slots if start <= s.start < end):
@@ -206,6 +207,38 @@ def marked(sent: Sentence, start: int, end: int) -> bool:
         before = re.search(r"(?:\S+\s+){0,6}$", sent.norm[:a])
         after = re.match(r"(?:\s+\S+){0,6}", sent.norm[b:])
         lo, hi = before.start() if before else a, b + (after.end() if after else 0)
-        if VICTIM not in sent.masked[lo:hi] and not lex.event_phrase.search(sent.norm[lo:hi]):
+        definite = _DEFINITE_RE.search(sent.norm[:a])
+        if not definite and VICTIM not in sent.masked[lo:hi] and not lex.event_phrase.search(sent.norm[lo:hi]):
             return True
     return False
+
+
+_AUX_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:has|have|had|is|are|was|were|also|already|however|repeatedly|now|then|again|previously|later|since|"
+    r"swiftly|quickly|immediately|categorically|flatly|vehemently|strongly|publicly|promptly|instead|,))*\s*$",
+    re.IGNORECASE,
+)
+_NAME_TAIL = re.compile(r"(?:(?:[A-Z][\w'.-]*|of|the|and)\s+){0,4}[A-Za-z][\w'-]*$")
+_NOT_SUBJECT = frozenset("that which who whom whose it this there they he she we i you to of in on for by with".split())
+
+
+def subject_voice(sent: Sentence, pos: int) -> str | None:
+    """Who speaks a verb at ``pos`` (relative to the sentence): the actor mention or the
+    noun phrase right before it in its clause, auxiliaries and adverbs skipped
+    ("The authorities have blamed": ``authorities``); None when there is none."""
+    a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
+    head = sent.norm[a:pos]
+    head = head[: _AUX_TAIL.search(head).start()]
+    end = a + len(head)
+    slot = next((s for s in reversed(sent.slots) if s.end == end), None)
+    if slot is not None:
+        return slot.actor
+    m = _NAME_TAIL.search(head)
+    if not m:
+        return None
+    words = [w for w in m.group(0).split() if w.lower() not in ("the", "a", "an")]
+    if not words or words[-1].lower() in _NOT_SUBJECT:
+        return None
+    if not words[-1][0].isupper() and words[-1].lower() not in sent.lex.speaker_nouns:
+        return None
+    return " ".join(words)

@@ -77,6 +77,7 @@ class Lexicon:
     report_nouns: re.Pattern[str]
     vague_speakers: frozenset[str]
     sponsor_words: re.Pattern[str]
+    speaker_nouns: frozenset[str]
 
 
 def _read_classes(name: str, *, extra: Path | None = None) -> dict[str, frozenset[str]]:
@@ -156,6 +157,7 @@ def case_lexicon(case: Case) -> Lexicon:
             re.IGNORECASE,
         ),
         vague_speakers=frozenset(form.lower() for form, *tag in reporting if tag and tag[0].strip() == "vague"),
+        speaker_nouns=frozenset(form.lower() for form, *tag in reporting if tag and tag[0].strip() in ("noun", "vague")),
         sponsor_words=re.compile(
             phrase_regex(words.get("sponsor_verb", frozenset()) | words.get("sponsor_noun", frozenset())), re.IGNORECASE
         ),
@@ -232,7 +234,8 @@ _DESC = (
 _APPOSITIVE = rf"(?:,\s+(?:(?!\b(?:said|says|told|that|which|who)\b)(?:[^,;{HEAD}{BODY}]|{SLOT})){{1,120}}?,)"
 _QUANT = (
     r"(?:(?:(?:at\s+least|at\s+most|more\s+than|as\s+many\s+as|up\s+to|no\s+fewer\s+than)\s+)?"
-    r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many|members|elements|parts|units)\s+(?:of\s+)?)"
+    r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many|members|elements|parts|units)\s+(?:of\s+)?"
+    r"|(?:the\s+)?(?:militants|members|fighters|operatives|agents|elements|gunmen|supporters|affiliates|units?|cells?|branch)\s+of\s+(?:the\s+)?)"
 )
 _NP = rf"(?P<A>(?:(?:either|neither|both)\s+)?{_QUANT}?{_PRE}{{0,2}}{SLOT}(?:(?:{_DESC}|{_COORD}{_SOME_OF}?{_PRE}{{0,3}}){SLOT})*\)?{_APPOSITIVE}?)"
 COORD_FULL = re.compile(rf"{_COORD}{_SOME_OF}?{_PRE}{{0,3}}")
