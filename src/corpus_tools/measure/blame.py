@@ -48,7 +48,7 @@ from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
 from corpus_tools.extract.speech import find_quotes, quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.measure.blame_clauses import prepare, subject_voice
-from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches
+from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches, postposed_speaker
 from corpus_tools.measure.blame_rules import blamable_mentions, case_lexicon, frames
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
@@ -153,6 +153,9 @@ def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str,
         certainty = "denied" if decided.negative else ("hedged" if decided.certainty == "hedged" else "asserted")
         return certainty, accuser, f"{raw.cue} | {accuser}'s accusation"
     spoken = _speech_at(quote_rows, start, end)
+    closing = postposed_speaker(sent) if spoken is None else None
+    if closing is not None and closing.start > slot.end:
+        spoken = (closing.actor, "reported", sent.start, "")
     if spoken is not None:
         speaker, speech_kind, speech_start, verb = spoken
         decided = certainty_of(raw, carried, spoken_from=speech_start - sent.start)

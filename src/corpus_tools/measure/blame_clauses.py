@@ -134,7 +134,7 @@ def _find_anchors(sent: Sentence) -> None:
                 continue
             if sent.clean[clause]:
                 sent.anchors.append((kind, m.start(), m.end()))
-            if kind in ("event", "target") and not set(chars[m.start() : m.end()]) & {HEAD, BODY}:
+            if kind in ("event", "target", "passive") and not set(chars[m.start() : m.end()]) & {HEAD, BODY}:
                 chars[m.start() : m.end()] = EVENT * (m.end() - m.start())
     sent.masked = "".join(chars)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from corpus_tools.measure.blame_clauses import Sentence, Slot, marked
-from corpus_tools.measure.blame_rules import COORD_FULL, EVENT, POSSESSOR, Frame, Lexicon
+from corpus_tools.measure.blame_rules import COORD_FULL, EVENT, MEMBERS, POSSESSOR, Frame, Lexicon
 
 
 def default_role(actor: str, group: str, actor_type: str, *, sponsors: tuple[str, ...] = ()) -> str:
@@ -51,10 +51,22 @@ class Raw:
     speaker: Slot | None = None
 
 
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|adds|stated|noted|explained|insisted|stressed|wrote)\b", re.IGNORECASE)
+
+
+def postposed_speaker(sent: Sentence) -> Slot | None:
+    """The actor of a closing attribution ("..., the police chief said."), if any."""
+    for slot in reversed(sent.slots):
+        if sent.masked[: slot.start].rstrip().endswith(",") and _SPEAKS.match(sent.masked, slot.end):
+            return slot
+    return None
+
+
 def _heads(masked: str, a_start: int, a_end: int, slots: list[Slot]) -> list[Slot]:
     """The head actors of a matched noun phrase: coordinated mentions, not possessors,
-    "of"-complements, "backed by" patrons or bracketed repetitions."""
-    inside = [s for s in slots if a_start <= s.start < a_end]
+    "of"-complements, "backed by" patrons, bracketed repetitions or a closing speaker
+    ("..., the police chief said")."""
+    inside = [s for s in slots if a_start <= s.start < a_end and not _SPEAKS.match(masked, s.end)]
     heads: list[Slot] = []
     prev: Slot | None = None
     for slot in inside:
@@ -64,7 +76,7 @@ def _heads(masked: str, a_start: int, a_end: int, slots: list[Slot]) -> list[Slo
             between = masked[prev.end : slot.start]
             if POSSESSOR.fullmatch(between) and prev in heads:
                 heads[heads.index(prev)] = slot
-            elif COORD_FULL.fullmatch(between) and prev in heads:
+            elif (COORD_FULL.fullmatch(between) or MEMBERS.fullmatch(between)) and prev in heads:
                 heads.append(slot)
         prev = slot
     return heads

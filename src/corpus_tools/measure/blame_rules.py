@@ -20,7 +20,7 @@ from corpus_tools.io.lexicon import read_tab_rows
 # Mask characters: an actor mention is HEAD BODY*, the target VICTIM*, an event anchor EVENT*.
 HEAD, BODY, VICTIM, EVENT = "\x01", "\x02", "\x03", "\x04"
 SLOT = f"{HEAD}{BODY}*"
-_WORDS = r"[A-Za-z][\w'-]*"
+_WORDS = r"[A-Za-z0-9][\w'-]*"
 
 
 def phrase_regex(phrases: Iterable[str], *, bounded: bool = True) -> str:
@@ -101,16 +101,30 @@ def _event_year(case: Case) -> int | None:
     return max(years) if years else None
 
 
+def _forms(verb: str, irregular: dict[str, tuple[str, ...]]) -> set[str]:
+    """A verb (or phrasal verb) and its -s, -ed and -ing forms, plus listed irregular ones."""
+    head, _, rest = verb.lower().partition(" ")
+    tail = f" {rest}" if rest else ""
+    stem = head[:-1] if head.endswith("e") else head
+    regular = {head, f"{head}s", f"{stem}ed", f"{stem}ing"}
+    return {f"{w}{tail}" for w in regular} | set(irregular.get(verb.lower(), ()))
+
+
 def _event_patterns(case: Case) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """``blame_events.txt`` with the case's placeholders filled in."""
+    rows = read_tab_rows("blame_events.txt")
+    irregular = {row[1].strip().lower(): tuple(f.strip().lower() for f in row[2].split(";")) for row in rows if row[0] == "inflect"}
+    harm = {form for h in case.harm for form in _forms(h, irregular)}
     fill = {
         "{VICTIM}": rf"(?:the\s+)?{VICTIM}+",
         "{TPRON}": rf"(?:{'|'.join(map(re.escape, case.pronouns))})",
-        "{HARM}": phrase_regex((h.lower() for h in case.harm), bounded=False),
+        "{HARM}": phrase_regex(harm, bounded=False),
         "{EVENT}": phrase_regex((e.lower() for e in case.event), bounded=False),
     }
     out = []
-    for kind, rx in read_tab_rows("blame_events.txt"):
+    for kind, rx, *_ in rows:
+        if kind == "inflect":
+            continue
         for key, value in fill.items():
             rx = rx.replace(key, value)
         out.append((kind, re.compile(rx, re.IGNORECASE)))
@@ -224,8 +238,9 @@ _NOT_PRE = (
 _PRE = rf"(?:(?<![\w'-])(?!(?:{_NOT_PRE})\b){_WORDS}\s+)"
 _COORD = r"(?:\s*,\s*(?:(?:and|or|nor)\s+)?|\s+(?:and|or|nor)\s+)"
 _SOME_OF = r"(?:(?:some|several|many|most|all|one|two|three|each|any|none|certain)\s+of\s+)"
+_MEMBERS = r"\s+(?:made\s+up\s+of|consisting\s+of|comprising|including)\s+(?:[\w-]+\s+){0,2}?"
 _DESC = (
-    r"(?:'s\s+(?:[\w-]+\s+){0,2}?|\s+of\s+(?:the\s+)?|\s*\(\s*|"
+    rf"(?:{_MEMBERS}|'s\s+(?:[\w-]+\s+){0,2}?|\s+of\s+(?:the\s+)?|\s*\(\s*|"
     r"\s+(?:backed|supported|sponsored|funded|armed|directed|controlled|run)\s+by\s+(?:the\s+)?|"
     r"\s+(?:linked|allied|loyal|close|answerable|beholden)\s+to\s+(?:the\s+)?|"
     r"\s+(?:affiliated|aligned|allied|associated)\s+with\s+(?:the\s+)?|"
@@ -235,11 +250,14 @@ _APPOSITIVE = rf"(?:,\s+(?:(?!\b(?:said|says|told|that|which|who)\b)(?:[^,;{HEAD
 _QUANT = (
     r"(?:(?:(?:at\s+least|at\s+most|more\s+than|as\s+many\s+as|up\s+to|no\s+fewer\s+than)\s+)?"
     r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many|members|elements|parts|units)\s+(?:of\s+)?"
-    r"|(?:the\s+)?(?:militants|members|fighters|operatives|agents|elements|gunmen|supporters|affiliates|units?|cells?|branch)\s+of\s+(?:the\s+)?)"
+    r"|(?:the\s+)?(?:militants|members|fighters|operatives|agents|elements|gunmen|supporters|affiliates|units?|cells?|branch)\s+of\s+(?:the\s+)?"
+    r"|(?:an?\s+)?(?:group|team|unit|cell|squad|band|commando|gang|network)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:including|made\s+up\s+of|consisting\s+of|comprising|of)\s+(?:\d+\s+)?)"
 )
 _NP = rf"(?P<A>(?:(?:either|neither|both)\s+)?{_QUANT}?{_PRE}{{0,2}}{SLOT}(?:(?:{_DESC}|{_COORD}{_SOME_OF}?{_PRE}{{0,3}}){SLOT})*\)?{_APPOSITIVE}?)"
 COORD_FULL = re.compile(rf"{_COORD}{_SOME_OF}?{_PRE}{{0,3}}")
 POSSESSOR = re.compile(r"'s\s+(?:[\w-]+\s+){0,2}")
+MEMBERS = re.compile(_MEMBERS)
 
 
 def _compile_frame(
