@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from corpus_tools.measure.blame_clauses import Sentence, Slot, marked
-from corpus_tools.measure.blame_rules import COORD_FULL, EVENT, MEMBERS, POSSESSOR, Frame, Lexicon
+from corpus_tools.measure.blame_rules import ADJECTIVE, COORD_FULL, EVENT, MEMBERS, POSSESSOR, Frame, Lexicon
 
 
 def default_role(actor: str, group: str, actor_type: str, *, sponsors: tuple[str, ...] = ()) -> str:
@@ -31,6 +31,7 @@ def default_role(actor: str, group: str, actor_type: str, *, sponsors: tuple[str
     Returns:
         "sponsor" or "perpetrator".
     """
+    actor_type = actor_type.removeprefix(ADJECTIVE)
     return "sponsor" if group in sponsors and actor_type in ("state", "government", "person") else "perpetrator"
 
 
@@ -108,6 +109,8 @@ def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool
         heads = _heads(sent.masked, a_start, a_end, sent.slots) if has_actor else _target_slot(sent, m)
         for slot in heads:
             if speakers and slot.actor == speakers[0].actor:
+                continue
+            if frame.scope == "adjective" and not slot.type.startswith(ADJECTIVE):
                 continue
             role = frame.role if frame.role not in ("cue", "neutral", "agent") else (word_role or "neutral")
             if frame.role == "agent":
@@ -197,7 +200,7 @@ def certainty_of(raw: Raw, carried: str, *, spoken_from: int | None = None) -> C
     weak = lex.neg_weak.search(matrix)
     if carried:
         (hedge if carried.startswith("hedge:") else boost).append(carried.split(":", 1)[1] + " (previous sentence)")
-    hypothetical = bool(conditional or question)
+    hypothetical = question or bool(conditional and conditional.group(0).strip(" ,").lower() != "whether")
     if raw.negative:
         if lex.concessive.search(sent.norm[clause_start : raw.cue_start]) or lex.concessive.search(sent.norm[: raw.match_start][-40:]):
             return Certainty("hedged", False, "even if ... not", hypothetical)

@@ -201,6 +201,7 @@ def _adjective_rx(case: Case) -> tuple[re.Pattern[str], dict[str, str]]:
 
 _DESIGNATED_RE = re.compile(r"\s+designated\b", re.IGNORECASE)
 UNNAMED = "unnamed"
+ADJECTIVE = "adjective:"  # type prefix of an actor named by a demonym
 
 
 @lru_cache(maxsize=8)
@@ -223,7 +224,7 @@ def blamable_mentions(norm: str, mentions: list[tuple[int, int, str, str, str]],
     for m in rx.finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b, *_ in mentions):
             actor = actors[m.group(1).lower()]
-            extra.append((m.start(), m.end(), actor, case.actor_groups[actor], case.actor_types.get(actor, "")))
+            extra.append((m.start(), m.end(), actor, case.actor_groups[actor], ADJECTIVE + case.actor_types.get(actor, "")))
     for m in _unnamed_rx(case).finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b, *_ in [*mentions, *extra]):
             extra.append((m.start(), m.end(), UNNAMED, UNNAMED, "organisation"))
@@ -268,6 +269,7 @@ def _compile_frame(
     macros = {
         "{A}": _NP,
         "{S}": _NP.replace("(?P<A>", "(?P<S>"),
+        "{NOTOBJ}": "".join(rf"(?<!\b{p}\s)(?<!\b{p}\sthe\s)" for p in ("on", "at", "in", "over", "into", "near", "against", "inside", "for")),
         "{EV}": f"{EVENT}+",
         "{K}": rf"(?:(?:the\s+)?{VICTIM}+|him)(?![\w-])",
         "{V}": f"(?:(?P<perpetrator>{phrase_regex(words['perp_verb'])})|(?P<sponsor>{phrase_regex(words['sponsor_verb'])}))",
