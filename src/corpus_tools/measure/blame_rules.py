@@ -247,7 +247,7 @@ _DESC = (
     r"\s+(?:affiliated|aligned|allied|associated)\s+with\s+(?:the\s+)?|"
     r"\s+with\s+(?:close\s+)?(?:ties|connections|links)\s+to\s+(?:both\s+)?)"
 )
-_APPOSITIVE = rf"(?:,\s+(?:(?!\b(?:said|says|told|that|which|who)\b)(?:[^,;{HEAD}{BODY}]|{SLOT})){{1,120}}?,)"
+_APPOSITIVE = rf"(?:,\s+(?:(?!\b(?:said|says|told|that)\b)(?:[^,;{HEAD}{BODY}]|{SLOT})){{1,120}}?,)"
 _QUANT = (
     r"(?:(?:(?:at\s+least|at\s+most|more\s+than|as\s+many\s+as|up\s+to|no\s+fewer\s+than)\s+)?"
     r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many|members|elements|parts|units)\s+(?:of\s+)?"
