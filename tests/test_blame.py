@@ -73,9 +73,9 @@ def test_the_victim_is_never_blamed():
         ("The attack on Kadhimi was likely carried out by Kataib Hezbollah.", "hedged"),
         ("Kataib Hezbollah was almost certainly behind the drone strike on the prime minister's home.", "hedged"),
         ("The attack on Kadhimi suggests Kataib Hezbollah was responsible.", "hedged"),
-        ("If Kataib Hezbollah was responsible for the attack, the government must act.", "hedged"),
-        ("Assuming it was Kataib Hezbollah, the attack on Kadhimi will not be the last.", "hedged"),
-        ("According to Iraqi officials, Kataib Hezbollah carried out the attack.", "attributed"),
+        ("Whether Kataib Hezbollah or another group carried out the attack on Kadhimi, Iran gains.", "hedged"),
+        ("According to reports, Kataib Hezbollah carried out the attack.", "attributed"),
+        ("Kataib Hezbollah allegedly carried out the attack on Kadhimi.", "attributed"),
         ("Kataib Hezbollah did not carry out the attack on Kadhimi.", "denied"),
     ],
 )
@@ -92,11 +92,27 @@ def test_certainty_of_a_militia_claim(text, certainty):
         ("It is inconceivable that the militias carried out the attack on Kadhimi without Tehran's approval.", "asserted"),
         ("It seems improbable that the militias carried out the attack on Kadhimi without Tehran's approval.", "hedged"),
         ("Even if Iran did not order the attack on Kadhimi, it armed those who carried it out.", "hedged"),
-        ("Did Iran sanction the attack on Kadhimi?", "hedged"),
     ],
 )
 def test_certainty_of_sponsorship_negation_and_double_negation(text, certainty):
     assert ("iran", "sponsor", certainty) in {(g, r, c) for g, r, c, _ in claims_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did Iran sanction the attack on Kadhimi?",
+        "If Kataib Hezbollah was responsible for the attack, the government must act.",
+        "Assuming it was Kataib Hezbollah, the attack on Kadhimi will not be the last.",
+    ],
+)
+def test_questions_and_hypotheticals_commit_no_one(text):
+    assert claims_of(text) == set()
+
+
+def test_a_named_source_keeps_its_own_certainty():
+    found = claims_of("According to Iraqi officials, Kataib Hezbollah carried out the attack.")
+    assert found == {("militias", "perpetrator", "asserted", "iraqi_government")}
 
 
 # ------------------------------------------------------------------ voice
@@ -104,12 +120,14 @@ def test_certainty_of_sponsorship_negation_and_double_negation(text, certainty):
 
 def test_direct_quote_is_the_speakers_claim():
     text = "\u201cKataib Hezbollah carried out the attack on Kadhimi,\u201d Kyle Orton told Arab News."
-    assert claims_of(text) == {("militias", "perpetrator", "attributed", "Orton")}
+    assert claims_of(text) == {("militias", "perpetrator", "asserted", "Orton")}
 
 
 def test_reported_speech_is_the_speakers_claim():
     text = "Kyle Orton believes that the attack on Kadhimi was ordered by Iran."
-    assert claims_of(text) == {("iran", "sponsor", "attributed", "Orton")}
+    assert claims_of(text) == {("iran", "sponsor", "asserted", "Orton")}
+    text = "Kyle Orton believes that the attack on Kadhimi was probably ordered by Iran."
+    assert claims_of(text) == {("iran", "sponsor", "hedged", "Orton")}
 
 
 def test_denial_inside_a_quote_stays_denied():
@@ -172,7 +190,7 @@ MILITIA_HEDGED = (*MILITIA_PERP, "hedged", "author")
         ("The attack came two days after Khazali, who boasted of earlier attacks on US bases, warned Kadhimi.", MILITIA_HEDGED),
         # the attack as one instance of an actor's pattern or campaign
         ("The attack on Kadhimi is part of a broader campaign of Iranian intimidation.", (*IRAN_SPONSOR, "asserted", "author")),
-        ("Jonathan Spyer notes that the strike falls into a pattern of militia intimidation.", (*MILITIA_PERP, "attributed", "Spyer")),
+        ("Jonathan Spyer notes that the strike falls into a pattern of militia intimidation.", (*MILITIA_PERP, "asserted", "Spyer")),
         # what the attack exposes as a danger
         ("The assassination attempt exposes the danger of Iranian meddling in Iraq.", (*IRAN_SPONSOR, "hedged", "author")),
         ("The attack on Kadhimi underscores the threat posed by Kataib Hezbollah.", MILITIA_HEDGED),
@@ -285,8 +303,8 @@ def _claim(claims, unit_id, words, group):
         ("002-slavin", "did so without explicit approval from Tehran", "iran", ("sponsor", "denied", "author")),
         ("001-abdul-hussain", "Saeed Khatibzadeh, the spokesman", "iran", ("sponsor", "denied", "khatibzadeh")),
         ("001-abdul-hussain", "a committee should be formed to investigate the attack", "militias", ("perpetrator", "denied", "khazali")),
-        ("004-report", "does not proceed if Tehran does not want it to", "iran", ("sponsor", "attributed", "Orton")),
-        ("004-report", "This attack likely occurred with the knowledge of Iran", "iran", ("sponsor", "attributed", "Heras")),
+        ("004-report", "does not proceed if Tehran does not want it to", "iran", ("sponsor", "asserted", "Orton")),
+        ("004-report", "This attack likely occurred with the knowledge of Iran", "iran", ("sponsor", "hedged", "Heras")),
         ("000-rubin", "militias launched three drones laden with explosives", "militias", ("perpetrator", "asserted", "author")),
         ("001-abdul-hussain", "but refused to name the perpetrator", "us_government", ("enabler", "asserted", "author")),
     ],

@@ -87,8 +87,8 @@ def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool
     """Every claim one frame yields in one clause of one sentence."""
     if not sent.clean[clause] and frame.scope != "own":
         return []
-    if not unit_in_scope:
-        return []
+    if not unit_in_scope and not frame.has_event:
+        return []  # a frame with an event anchor of its own carries its scope
     a, b = sent.clauses[clause]
     lex = sent.lex
     has_actor = "A" in frame.pattern.groupindex

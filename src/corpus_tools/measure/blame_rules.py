@@ -241,7 +241,7 @@ _COORD = r"(?:\s*,\s*(?:(?:and|or|nor)\s+)?|\s+(?:and|or|nor)\s+)"
 _SOME_OF = r"(?:(?:some|several|many|most|all|one|two|three|each|any|none|certain)\s+of\s+)"
 _MEMBERS = r"\s+(?:made\s+up\s+of|consisting\s+of|comprising|including)\s+(?:[\w-]+\s+){0,2}?"
 _DESC = (
-    rf"(?:{_MEMBERS}|'s\s+(?:[\w-]+\s+){0,2}?|\s+of\s+(?:the\s+)?|\s*\(\s*|"
+    rf"(?:{_MEMBERS}|'s\s+(?:[\w-]+\s+){{0,2}}?|\s+of\s+(?:the\s+)?|\s*\(\s*|"
     r"\s+(?:backed|supported|sponsored|funded|armed|directed|controlled|run)\s+by\s+(?:the\s+)?|"
     r"\s+(?:linked|allied|loyal|close|answerable|beholden)\s+to\s+(?:the\s+)?|"
     r"\s+(?:affiliated|aligned|allied|associated)\s+with\s+(?:the\s+)?|"
