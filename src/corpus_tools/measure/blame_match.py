@@ -90,6 +90,9 @@ def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool
     if not unit_in_scope and not frame.has_event:
         return []  # a frame with an event anchor of its own carries its scope
     a, b = sent.clauses[clause]
+    masked = sent.masked[a:b]
+    if any(c not in masked for c in frame.needs) or (frame.prefilter is not None and not frame.prefilter.search(masked)):
+        return []
     lex = sent.lex
     has_actor = "A" in frame.pattern.groupindex
     out = []
@@ -104,7 +107,7 @@ def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool
         word_role = next((g for g in ("perpetrator", "sponsor", "neutral") if g in m.groupdict() and m.group(g)), None)
         cue_start, cue_end = m.span(word_role) if word_role else m.span()
         cue = sent.norm[cue_start:cue_end] if word_role else _frame_cue(sent, m, a_start, a_end)
-        negative = frame.polarity == "-" or _negated(sent, m, a_end, cue_start, lex)
+        negative = frame.polarity == "-" or _negated(sent, m, a_end, m.end() if frame.role == "claim" else cue_start, lex)
         speakers = _heads(sent.masked, *m.span("S"), sent.slots) if "S" in frame.pattern.groupindex and m.group("S") else []
         heads = _heads(sent.masked, a_start, a_end, sent.slots) if has_actor else _target_slot(sent, m)
         for slot in heads:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from corpus_tools.io.case import Case
@@ -43,10 +43,18 @@ class Frame:
     template: str
     pattern: re.Pattern[str]
     scope: str = "clause"
+    prefilter: re.Pattern[str] | None = None
 
     @property
     def has_event(self) -> bool:
         return "{EV}" in self.template
+
+    @cached_property
+    def needs(self) -> str:
+        """Mask characters a sentence must hold for the frame to match: an actor, an
+        event anchor, the target."""
+        marks = {"{A}": HEAD, "{S}": HEAD, "{EV}": EVENT, "{K}": VICTIM}
+        return "".join(sorted({c for macro, c in marks.items() if macro in self.template}))
 
 
 @dataclass(frozen=True)
@@ -248,14 +256,22 @@ _DESC = (
     r"\s+with\s+(?:close\s+)?(?:ties|connections|links)\s+to\s+(?:both\s+)?)"
 )
 _APPOSITIVE = rf"(?:,\s+(?:(?!\b(?:said|says|told|that)\b)(?:[^,;{HEAD}{BODY}]|{SLOT})){{1,120}}?,)"
-_QUANT = (
-    r"(?:(?:(?:at\s+least|at\s+most|more\s+than|as\s+many\s+as|up\s+to|no\s+fewer\s+than)\s+)?"
-    r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many|members|elements|parts|units)\s+(?:of\s+)?"
-    r"|(?:the\s+)?(?:militants|members|fighters|operatives|agents|elements|gunmen|supporters|affiliates|units?|cells?|branch)\s+of\s+(?:the\s+)?"
-    r"|(?:an?\s+)?(?:group|team|unit|cell|squad|band|commando|gang|network)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:including|made\s+up\s+of|consisting\s+of|comprising|of)\s+(?:\d+\s+)?)"
+_COUNT = (
+    r"(?:(?:at\s+least|at\s+most|more\s+than|as\s+many\s+as|up\s+to|no\s+fewer\s+than)\s+)?"
+    r"(?:one|two|three|four|five|several|some|a\s+few|a\s+number|a\s+handful|many)\s+(?:of\s+)?"
 )
-_NP = rf"(?P<A>(?:(?:either|neither|both)\s+)?{_QUANT}?{_PRE}{{0,2}}{SLOT}(?:(?:{_DESC}|{_COORD}{_SOME_OF}?{_PRE}{{0,3}}){SLOT})*\)?{_APPOSITIVE}?)"
+_UNIT = (
+    r"(?:the\s+)?(?:militants|members|fighters|operatives|agents|elements|gunmen|supporters|affiliates|units?|cells?|branch)"
+    r"\s+of\s+(?:the\s+)?"
+)
+_GROUP_OF = (
+    r"(?:an?\s+)?(?:group|team|unit|cell|squad|band|commando|gang|network)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:including|made\s+up\s+of|consisting\s+of|comprising|of)\s+(?:\d+\s+)?"
+)
+# A quantifier or part before an actor: "at least one cell of", "members of", "a group of assassins including".
+_QUANT = rf"(?:{_COUNT}(?:{_UNIT})?|{_UNIT}|{_GROUP_OF})"
+_PARTS = rf"(?:(?:{_DESC}|{_COORD}{_SOME_OF}?{_PRE}{{0,3}}){SLOT})*"
+_NP = rf"(?P<A>(?:(?:either|neither|both)\s+)?{_QUANT}?{_PRE}{{0,2}}{SLOT}{_PARTS}\)?{_APPOSITIVE}?)"
 COORD_FULL = re.compile(rf"{_COORD}{_SOME_OF}?{_PRE}{{0,3}}")
 POSSESSOR = re.compile(r"'s\s+(?:[\w-]+\s+){0,2}")
 MEMBERS = re.compile(_MEMBERS)
@@ -269,7 +285,9 @@ def _compile_frame(
     macros = {
         "{A}": _NP,
         "{S}": _NP.replace("(?P<A>", "(?P<S>"),
-        "{NOTOBJ}": "".join(rf"(?<!\b{p}\s)(?<!\b{p}\sthe\s)" for p in ("on", "at", "in", "over", "into", "near", "against", "inside", "for")),
+        "{NOTOBJ}": "".join(
+            rf"(?<!\b{p}\s)(?<!\b{p}\sthe\s)" for p in ("on", "at", "in", "over", "into", "near", "against", "inside", "for")
+        ),
         "{EV}": f"{EVENT}+",
         "{K}": rf"(?:(?:the\s+)?{VICTIM}+|him)(?![\w-])",
         "{V}": f"(?:(?P<perpetrator>{phrase_regex(words['perp_verb'])})|(?P<sponsor>{phrase_regex(words['sponsor_verb'])}))",
@@ -279,6 +297,7 @@ def _compile_frame(
     }
     pieces = _split_template(template)
     out = []
+    literal = []  # pieces without an actor, anchor or target: one of them must occur
     for k, piece in enumerate(pieces):
         gap = re.fullmatch(r"(~~?)(\d+)", piece)
         if gap:
@@ -292,7 +311,11 @@ def _compile_frame(
             rx = rx.replace(macro, sub)
         rx = re.sub(r"\{W:(\w+)\}", lambda m: phrase_regex(_word_class(words, m.group(1), template)), rx)
         out.append(rx + (r",?\s+" if k + 1 < len(pieces) else ""))
-    return Frame(role, polarity, strength, template, re.compile("".join(out), re.IGNORECASE), scope.strip() or "clause")
+        if not any(macro in piece for macro in ("{A}", "{S}", "{EV}", "{K}", "{NOTOBJ}")) and not piece.endswith("?"):
+            literal.append(re.sub(r"\(\?P<\w+>", "(?:", rx))
+    prefilter = re.compile(max(literal, key=len), re.IGNORECASE) if literal else None
+    pattern = re.compile("".join(out), re.IGNORECASE)
+    return Frame(role, polarity, strength, template, pattern, scope.strip() or "clause", prefilter)
 
 
 def _word_class(words: dict[str, frozenset[str]], name: str, template: str) -> frozenset[str]:
