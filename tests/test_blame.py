@@ -3,6 +3,8 @@ the constructions of the corpus the project's issue lists, and corpus-level guar
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from conftest import ROOT
@@ -245,7 +247,16 @@ def test_columns_and_values(claims):
     assert set(claims["role"]) <= set(ROLES)
     assert set(claims["certainty"]) <= set(CERTAINTIES)
     assert claims["cue"].str.len().gt(0).all()
-    assert len(claims) > 20
+
+
+def test_every_claim_points_at_the_words_of_its_actor(claims, units):
+    texts = dict(zip(units["unit_id"], units["text"]))
+    for r in claims.itertuples():
+        text = texts[r.unit_id]
+        words = text[r.start : r.end]
+        assert re.fullmatch(r"[\w][\w'’.\- ]*", words), (r.unit_id, words)
+        assert r.start == 0 or not text[r.start - 1].isalnum(), (r.unit_id, words)
+        assert r.actor != "kadhimi"  # the target is never blamed
 
 
 def test_claims_come_from_unit_text_never_captions_or_bios(claims, units, sents):

@@ -1,36 +1,49 @@
-"""Blame attribution: who is held responsible for the attack, in what role, how surely,
-and in whose voice.
+"""Blame attribution: who is held responsible for a case's event, in what role, how
+surely, and in whose voice.
 
-A **claim** links a gazetteer actor to a responsibility word by one of the constructions
-in ``lexicon/blame_frames.txt`` ("militias launched three drones at Kadhimi's
-residence", "the attack was orchestrated by Iran", "without Tehran's explicit approval",
-"likely conspirators are fighters affiliated with ... militias"). Each claim gets:
+A **claim** links an actor of the case's gazetteer (any group), or an unnamed culprit
+(``lexicon/blame_unnamed.txt``: "saboteurs", "foreign parties"; actor and group
+``unnamed``), to a responsibility word by one of the constructions in
+``lexicon/blame_frames.txt`` ("X launched drones at the target", "the attack was carried
+out by at least one cell of X", "Y blamed X for the attack", "X denied any involvement",
+"X claimed responsibility", "fingers are pointing at X", "a false flag by X"). Each
+claim gets:
 
 * a **role**: perpetrator (carried it out), sponsor (ordered, approved, armed, directed,
-  knew) or enabler (made it possible by failing to act or deter: weak responses,
-  impunity). Words that assign responsibility without a role ("responsible",
-  "behind") give the role from the actor (:func:`default_role`);
-* a **certainty**: asserted (stated, or boosted: "not in doubt", "inconceivable ...
-  without"), hedged (likely, suggests, appears, if, whether, a question), attributed
-  (in someone else's words: a quotation or reported speech, see
-  :mod:`corpus_tools.extract.speech`) or denied (negated: "did so without explicit approval
-  from Tehran", "Iran likely tried to discourage it"; or rejected by the accused
-  themselves: "Tehran denounced the attack");
-* a **voice**: ``"author"``, or the speaker (actor id or surname as written);
+  financed, knew) or enabler (made it possible by failing to act or prevent). Words
+  that assign responsibility without a role ("responsible", "behind", "involved", an
+  accusation or a denial) give the role from the actor (:func:`default_role`), or
+  sponsor when a sponsor word follows ("accused X of ordering");
+* a **certainty**, as its voice makes it: asserted (stated, or boosted: "not in doubt",
+  "inconceivable ... without"), hedged (likely, suggests, appears, suspected, pointing,
+  "whether ... or"), attributed (from a vague source: "reports", "officials",
+  "allegedly", a claim inside "the allegation that ..."; and a party's own claim of
+  responsibility) or denied (negated, "no evidence that", or rejected by a party:
+  "X denied any involvement", "Y rejected claims that X ...");
+* a **voice**: ``"author"``, the speaker of a quotation or reported clause
+  (:mod:`corpus_tools.extract.speech`), the accuser named in an accusation, the denier of
+  a denial, the claimant of a claim of responsibility, or ``"reports"`` for a vague
+  source;
 * a **cue**: the words that decided role and certainty, so every row can be audited.
 
-**Scope.** Only this attack counts. A claim needs an event anchor (``blame_events.txt``:
-"the attack", "the drone strike", "the attempt on Kadhimi's life", "November 7",
-"culprits", "perpetrators", ...) in its own construction or its paragraph; enabler
-claims, which describe standing conditions, need only that the piece is about the
-attack. A clause with an other-violence marker (``blame_other_violence.txt``: 2019
-protesters, INIS officers, US bases, Lebanon, Soleimani, "in recent months", ...) yields
-no claim and lends no anchor.
+A question or hypothetical ("Did X order it?", "If X was behind it, ...") commits no one:
+it gives no claim in the author's voice. "No group has claimed responsibility" names no
+one and gives none.
+
+**Scope.** Only the case's event counts. A claim needs an event anchor
+(``blame_events.txt``, filled with the case's event phrases, harm words and target:
+"the attack", "the blasts", "the assassination attempt", "to bomb <target>",
+"<target> was shot") in its own construction or somewhere in its unit. A clause with an
+other-violence marker (``blame_other_violence.txt`` and the case's own list: earlier
+years, "in recent months", "similar attacks", protests, kidnapping, an indefinite plural
+"attacks") yields no claim and lends no anchor. Staging claims without an agent ("the
+attack was staged") fall on the target's own side (its gazetteer group).
 
 **Clauses.** Sentences are cut at ``; : —`` and dashes, before "but", "even though",
 "although", "though", "while", "whereas", "because", and after a fronted subordinate
 clause ("If X was responsible, it ..."). A construction never crosses a cut; a hedge
-counts from the start of the sentence to the end of the claim's clause.
+counts from the start of the sentence (of the speech, for a speaker's claim) to the end
+of the claim's clause.
 
 **History.** The rules were first written from the constructions the project's issue
 lists, the texts and the project's own test sentences, and frozen before they were
