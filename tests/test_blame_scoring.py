@@ -29,7 +29,7 @@ def _articles(text: str) -> pd.DataFrame:
 
 def test_a_missing_text_is_named(score_blame, tmp_path):
     (tmp_path / "ev-01.txt").write_text("Some text.", encoding="utf-8")
-    with pytest.raises(score_blame.DevsetError, match="ev-02.txt"):
+    with pytest.raises(score_blame.DevsetError, match=r"ev-02\.txt"):
         score_blame.load_texts("ev", texts_dir=tmp_path, articles=_articles("Some text."))
 
 
