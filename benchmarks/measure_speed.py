@@ -1,4 +1,4 @@
-"""Time the measurement functions on the corpus: blame claims (both rule sets), quotes,
+"""Time the measurement functions on the corpus: blame claims, quotes,
 stance statements and sentiment toward Kadhimi.
 
 Usage: python benchmarks/measure_speed.py [--copies 10] [--repeat 3]
@@ -33,10 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     quoted = quotes(units, sentence_table=sents, mentions=mentions)
     runs = {
         "quotes": lambda: quotes(units, sentence_table=sents, mentions=mentions),
-        "blame_claims (frozen)": lambda: blame.blame_claims(
-            units, sentence_table=sents, mentions=mentions, quote_table=quoted, rules="frozen"
-        ),
-        "blame_claims (revised)": lambda: blame.blame_claims(units, sentence_table=sents, mentions=mentions, quote_table=quoted),
+        "blame_claims": lambda: blame.blame_claims(units, sentence_table=sents, mentions=mentions, quote_table=quoted),
         "stance_statements": lambda: ct.stance_statements(units),
         "sentiment_toward kadhimi": lambda: ct.sentiment_toward(units, actor="kadhimi"),
     }

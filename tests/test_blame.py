@@ -3,25 +3,21 @@ the constructions of the corpus the project's issue lists, and corpus-level guar
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from conftest import ROOT
 
+from corpus_tools.evaluate.blame_eval import changed_pairs, evaluate_against_gold, gold_summary, load_gold, summary_by_rules
 from corpus_tools.measure.blame import (
     CERTAINTIES,
-    CERTAINTY_WEIGHTS,
     CLAIM_COLUMNS,
     ROLES,
     blame_claims,
     blame_claims_in_text,
-    blame_matrix,
-    changed_pairs,
-    claim_pairs,
-    evaluate_against_gold,
-    gold_summary,
-    load_gold,
-    summary_by_rules,
 )
+from corpus_tools.measure.blame_tables import CERTAINTY_WEIGHTS, blame_matrix, claim_pairs
 
 GOLD = ROOT / "tests" / "data" / "blame_gold.csv"
 
@@ -79,9 +75,9 @@ def test_the_victim_is_never_blamed():
         ("The attack on Kadhimi was likely carried out by Kataib Hezbollah.", "hedged"),
         ("Kataib Hezbollah was almost certainly behind the drone strike on the prime minister's home.", "hedged"),
         ("The attack on Kadhimi suggests Kataib Hezbollah was responsible.", "hedged"),
-        ("If Kataib Hezbollah was responsible for the attack, the government must act.", "hedged"),
-        ("Assuming it was Kataib Hezbollah, the attack on Kadhimi will not be the last.", "hedged"),
-        ("According to Iraqi officials, Kataib Hezbollah carried out the attack.", "attributed"),
+        ("Whether Kataib Hezbollah or another group carried out the attack on Kadhimi, Iran gains.", "hedged"),
+        ("According to reports, Kataib Hezbollah carried out the attack.", "attributed"),
+        ("Kataib Hezbollah allegedly carried out the attack on Kadhimi.", "attributed"),
         ("Kataib Hezbollah did not carry out the attack on Kadhimi.", "denied"),
     ],
 )
@@ -98,11 +94,27 @@ def test_certainty_of_a_militia_claim(text, certainty):
         ("It is inconceivable that the militias carried out the attack on Kadhimi without Tehran's approval.", "asserted"),
         ("It seems improbable that the militias carried out the attack on Kadhimi without Tehran's approval.", "hedged"),
         ("Even if Iran did not order the attack on Kadhimi, it armed those who carried it out.", "hedged"),
-        ("Did Iran sanction the attack on Kadhimi?", "hedged"),
     ],
 )
 def test_certainty_of_sponsorship_negation_and_double_negation(text, certainty):
     assert ("iran", "sponsor", certainty) in {(g, r, c) for g, r, c, _ in claims_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did Iran sanction the attack on Kadhimi?",
+        "If Kataib Hezbollah was responsible for the attack, the government must act.",
+        "Assuming it was Kataib Hezbollah, the attack on Kadhimi will not be the last.",
+    ],
+)
+def test_questions_and_hypotheticals_commit_no_one(text):
+    assert claims_of(text) == set()
+
+
+def test_a_named_source_keeps_its_own_certainty():
+    found = claims_of("According to Iraqi officials, Kataib Hezbollah carried out the attack.")
+    assert found == {("militias", "perpetrator", "asserted", "iraqi_government")}
 
 
 # ------------------------------------------------------------------ voice
@@ -110,12 +122,14 @@ def test_certainty_of_sponsorship_negation_and_double_negation(text, certainty):
 
 def test_direct_quote_is_the_speakers_claim():
     text = "\u201cKataib Hezbollah carried out the attack on Kadhimi,\u201d Kyle Orton told Arab News."
-    assert claims_of(text) == {("militias", "perpetrator", "attributed", "Orton")}
+    assert claims_of(text) == {("militias", "perpetrator", "asserted", "Orton")}
 
 
 def test_reported_speech_is_the_speakers_claim():
     text = "Kyle Orton believes that the attack on Kadhimi was ordered by Iran."
-    assert claims_of(text) == {("iran", "sponsor", "attributed", "Orton")}
+    assert claims_of(text) == {("iran", "sponsor", "asserted", "Orton")}
+    text = "Kyle Orton believes that the attack on Kadhimi was probably ordered by Iran."
+    assert claims_of(text) == {("iran", "sponsor", "hedged", "Orton")}
 
 
 def test_denial_inside_a_quote_stays_denied():
@@ -157,7 +171,7 @@ def test_event_anchor_in_the_paragraph_lends_scope():
 
 # ------------------------------------------------------------------ implicit blame (frames revised after the check)
 # The constructions below were added after the first comparison with the hand coding
-# (blame_frames_revised.txt says why each one is general); these invented sentences,
+# (the implicit-blame frames of blame_frames.txt; the header says why each one is general); these invented sentences,
 # none of them from the corpus, check each one and its limits.
 
 
@@ -178,7 +192,7 @@ MILITIA_HEDGED = (*MILITIA_PERP, "hedged", "author")
         ("The attack came two days after Khazali, who boasted of earlier attacks on US bases, warned Kadhimi.", MILITIA_HEDGED),
         # the attack as one instance of an actor's pattern or campaign
         ("The attack on Kadhimi is part of a broader campaign of Iranian intimidation.", (*IRAN_SPONSOR, "asserted", "author")),
-        ("Jonathan Spyer notes that the strike falls into a pattern of militia intimidation.", (*MILITIA_PERP, "attributed", "Spyer")),
+        ("Jonathan Spyer notes that the strike falls into a pattern of militia intimidation.", (*MILITIA_PERP, "asserted", "Spyer")),
         # what the attack exposes as a danger
         ("The assassination attempt exposes the danger of Iranian meddling in Iraq.", (*IRAN_SPONSOR, "hedged", "author")),
         ("The attack on Kadhimi underscores the threat posed by Kataib Hezbollah.", MILITIA_HEDGED),
@@ -186,8 +200,6 @@ MILITIA_HEDGED = (*MILITIA_PERP, "hedged", "author")
 )
 def test_implicit_blame_constructions(text, expected):
     assert expected in claims_of(text)
-    frozen = blame_claims_in_text(text, rules="frozen")
-    assert (expected[0], expected[2]) not in {(r.group, r.certainty) for r in frozen.itertuples()}
 
 
 @pytest.mark.parametrize(
@@ -222,11 +234,6 @@ def test_deflecting_blame_is_both_the_accused_denial_and_the_authors_claim():
     assert ("militias", "perpetrator", "asserted", "author") in found
 
 
-def test_rules_must_be_known():
-    with pytest.raises(ValueError, match="rules"):
-        blame_claims_in_text("Iran ordered the attack on Kadhimi.", rules="newest")
-
-
 # ------------------------------------------------------------------ the corpus
 
 
@@ -240,7 +247,16 @@ def test_columns_and_values(claims):
     assert set(claims["role"]) <= set(ROLES)
     assert set(claims["certainty"]) <= set(CERTAINTIES)
     assert claims["cue"].str.len().gt(0).all()
-    assert len(claims) > 20
+
+
+def test_every_claim_points_at_the_words_of_its_actor(claims, units):
+    texts = dict(zip(units["unit_id"], units["text"]))
+    for r in claims.itertuples():
+        text = texts[r.unit_id]
+        words = text[r.start : r.end]
+        assert re.fullmatch(r"[\w][\w'’.\- ]*", words), (r.unit_id, words)
+        assert r.start == 0 or not text[r.start - 1].isalnum(), (r.unit_id, words)
+        assert r.actor != "kadhimi"  # the target is never blamed
 
 
 def test_claims_come_from_unit_text_never_captions_or_bios(claims, units, sents):
@@ -298,8 +314,8 @@ def _claim(claims, unit_id, words, group):
         ("002-slavin", "did so without explicit approval from Tehran", "iran", ("sponsor", "denied", "author")),
         ("001-abdul-hussain", "Saeed Khatibzadeh, the spokesman", "iran", ("sponsor", "denied", "khatibzadeh")),
         ("001-abdul-hussain", "a committee should be formed to investigate the attack", "militias", ("perpetrator", "denied", "khazali")),
-        ("004-report", "does not proceed if Tehran does not want it to", "iran", ("sponsor", "attributed", "Orton")),
-        ("004-report", "This attack likely occurred with the knowledge of Iran", "iran", ("sponsor", "attributed", "Heras")),
+        ("004-report", "does not proceed if Tehran does not want it to", "iran", ("sponsor", "asserted", "Orton")),
+        ("004-report", "This attack likely occurred with the knowledge of Iran", "iran", ("sponsor", "hedged", "Heras")),
         ("000-rubin", "militias launched three drones laden with explosives", "militias", ("perpetrator", "asserted", "author")),
         ("001-abdul-hussain", "but refused to name the perpetrator", "us_government", ("enabler", "asserted", "author")),
     ],
@@ -356,14 +372,6 @@ def test_evaluation_on_a_toy_coding():
     assert summary.loc["author", ["tp", "fp", "fn"]].tolist() == [1, 1, 1]
     assert summary.loc["all", ["tp", "fp", "fn"]].tolist() == [1, 2, 1]
     assert summary.loc["author", "certainty_agree"] == 1.0 and summary.loc["author", "role_agree"] == 1.0
-
-
-def test_revised_rules_only_add_to_the_frozen_ones(units, sents, claims):
-    frozen = blame_claims(units, sentence_table=sents, rules="frozen")
-    keys = ["unit_id", "sent_id", "start", "group", "role", "certainty", "voice"]
-    kept = frozen[keys].merge(claims[keys], how="left", indicator=True)
-    assert (kept["_merge"] == "both").all()
-    assert len(claims) > len(frozen)
 
 
 def test_changed_pairs_and_summary_by_rules_on_a_toy_coding():

@@ -79,8 +79,21 @@ __all__ = [
 # (confrontation, the target's dimension, the response's dimension).
 ROLES: tuple[str, ...] = ("confrontation", "target", "response")
 STATEMENT_COLUMNS = [
-    "unit_id", "sent_id", "start", "end", "dimension", "direction", "cue", "text",
-    "voice", "speech", "agent", "agent_group", "kind", "modal", "negated",
+    "unit_id",
+    "sent_id",
+    "start",
+    "end",
+    "dimension",
+    "direction",
+    "cue",
+    "text",
+    "voice",
+    "speech",
+    "agent",
+    "agent_group",
+    "kind",
+    "modal",
+    "negated",
 ]
 NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
 AUTHOR = "author"
@@ -90,9 +103,7 @@ _WORD = re.compile(r"[\w]+(?:['-][\w]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
 _CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
-_NOT_SUBJECT_START = frozenset(
-    "the a an this that these those he she they we it i you his her their its our".split()
-)
+_NOT_SUBJECT_START = frozenset("the a an this that these those he she they we it i you his her their its our".split())
 
 
 # --------------------------------------------------------------------------- cue files
@@ -272,7 +283,7 @@ def _words_before(ntext: str, lo: int, pos: int, n: int) -> list[str]:
     stretch = ntext[lo:pos]
     breaks = list(_CLAUSE_BREAK.finditer(stretch))
     if breaks:
-        stretch = stretch[breaks[-1].end():]
+        stretch = stretch[breaks[-1].end() :]
     return [w.lower() for w in re.findall(r"[\w']+", stretch)][-n:]
 
 
@@ -287,7 +298,7 @@ def _is_negated(ntext: str, lo: int, pos: int) -> bool:
 def _modal_is_prescriptive(ntext: str, match: re.Match[str], s: int) -> bool:
     """False for epistemic and conditional uses of should/must."""
     word = match.group(0).lower()
-    after = ntext[match.end():match.end() + 40]
+    after = ntext[match.end() : match.end() + 40]
     nxt = re.match(r"\s+(?:not\s+|n't\s+)?([\w']+)(?:\s+([\w']+))?", after)
     if word in ("should", "must"):
         if re.match(r"n't|\s+not\b", after) is None and nxt is None:
@@ -315,9 +326,9 @@ def _triggers(ntext: str, s: int, e: int) -> list[Trigger]:
         for m in regex.finditer(ntext, s, e):
             if kind == "modal" and not _modal_is_prescriptive(ntext, m, s):
                 continue
-            neg = re.match(r"(?:n't|\s+not\b|\s+never\b)", ntext[m.end():e]) if _negatable(kind, m.group(0)) else None
+            neg = re.match(r"(?:n't|\s+not\b|\s+never\b)", ntext[m.end() : e]) if _negatable(kind, m.group(0)) else None
             end = m.end() + (neg.end() if neg else 0)
-            found.append(Trigger(m.start(), end, kind, bool(neg), ntext[m.start():end]))
+            found.append(Trigger(m.start(), end, kind, bool(neg), ntext[m.start() : end]))
     return _longest(found)
 
 
@@ -334,9 +345,12 @@ def _hits(ntext: str, s: int, e: int) -> list[Hit]:
     """Stance cues in the sentence [s, e); within a dimension the longer cue wins."""
     hits = []
     for dimension in ROLES:
-        found = [Hit(m.start(), m.end(), cue, ntext[m.start():m.end()])
-                 for cue in load_cues() if cue.dimension == dimension
-                 for m in cue.regex.finditer(ntext, s, e)]
+        found = [
+            Hit(m.start(), m.end(), cue, ntext[m.start() : m.end()])
+            for cue in load_cues()
+            if cue.dimension == dimension
+            for m in cue.regex.finditer(ntext, s, e)
+        ]
         hits += _longest(found)
     return hits
 
@@ -347,15 +361,16 @@ def _imperatives(ntext: str, s: int, e: int, hits: Sequence[Hit]) -> list[Trigge
     for hit in hits:
         if hit.cue.dimension != "confrontation" or not hit.cue.pattern.split()[0].split("|")[0].isalpha():
             continue
-        before = ntext[s:hit.start]
+        before = ntext[s : hit.start]
         at_start = not before.strip()
         after_condition = re.search(r"[;:]\s*$", before) or (
             re.search(r",\s*$", before) and re.match(r"\s*(?:if|when|once|unless)\b", before, re.IGNORECASE)
         )
         base = hit.surface.split()[0].lower() == hit.cue.pattern.split()[0].split("|")[0]
-        nxt = re.match(r"\s+([\w']+)", ntext[hit.end:e]) if len(hit.surface.split()) == 1 else None
-        takes_object = len(hit.surface.split()) > 1 or (nxt is not None and (
-            nxt.group(1).lower() in _OBJECT_STARTS or nxt.group(1)[:1].isupper()))
+        nxt = re.match(r"\s+([\w']+)", ntext[hit.end : e]) if len(hit.surface.split()) == 1 else None
+        takes_object = len(hit.surface.split()) > 1 or (
+            nxt is not None and (nxt.group(1).lower() in _OBJECT_STARTS or nxt.group(1)[:1].isupper())
+        )
         if (at_start or after_condition) and base and takes_object:
             out.append(Trigger(hit.start, hit.start, "imperative", False, ""))
     return out
@@ -368,13 +383,12 @@ def _has_target(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, suspect
     return any(regex.search(ntext, s, e) for regex in _targets())
 
 
-def _names(sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, ntext: str, s: int,
-           *, column: str, value: str) -> bool:
+def _names(sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, ntext: str, s: int, *, column: str, value: str) -> bool:
     """True if the sentence mentions ``value`` (in ``column``), or opens with a pronoun
     after a sentence that does."""
     if (sent_mentions[column] == value).any():
         return True
-    return bool(_PRONOUN_OPENERS.match(ntext[s:s + 12])) and (prev_mentions[column] == value).any()
+    return bool(_PRONOUN_OPENERS.match(ntext[s : s + 12])) and (prev_mentions[column] == value).any()
 
 
 # --------------------------------------------------------------------------- agents
@@ -399,7 +413,7 @@ def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame,
     if trigger.kind == "imperative":
         return "", ""
     if trigger.kind == "frame":
-        m = re.match(r"\s*(?:that|for)\s+", ntext[trigger.end:e])
+        m = re.match(r"\s*(?:that|for)\s+", ntext[trigger.end : e])
         if m or re.search(r"\b(?:that|for)$", trigger.surface):
             lo = trigger.end + (m.end() if m else 0)
             to = re.search(r"\b(?:to|should|must|takes?|is|are)\b", ntext[lo:e])
@@ -407,12 +421,12 @@ def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame,
             if agent[0]:
                 return agent
     if trigger.kind == "modal":
-        passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)", ntext[trigger.end:e])
+        passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)", ntext[trigger.end : e])
         if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
-            by = re.match(r"\s+by\s+", ntext[trigger.end + passive.end():e])
+            by = re.match(r"\s+by\s+", ntext[trigger.end + passive.end() : e])
             lo = trigger.end + passive.end() + (by.end() if by else 0)
             return _agent_in(ntext, lo, min(e, lo + 40), mentions, case) if by else ("", "")
-    head = ntext[s:trigger.start]
+    head = ntext[s : trigger.start]
     breaks = list(_CLAUSE_BREAK.finditer(head))
     lo = s + breaks[-1].end() if breaks else s
     return _agent_in(ntext, lo, trigger.start, mentions, case)
@@ -435,8 +449,16 @@ def _needs_scope(cue: Cue) -> bool:
     return cue.dimension == "confrontation" or "P" in cue.flags
 
 
-def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], voices: Sequence[_Voice],
-               ntext: str, s: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
+def _cue_voice(
+    pos: int,
+    trigger: Trigger | None,
+    triggers: Sequence[Trigger],
+    voices: Sequence[_Voice],
+    ntext: str,
+    s: int,
+    mentions: pd.DataFrame,
+    case: Case,
+) -> tuple[str, str]:
     """Whose statement a cue is: the voice at its prescriptive cue, or the caller of a call."""
     voice = _voice_at(voices, trigger.start if trigger else pos)
     if trigger is not None and trigger.kind == "call" and voice[0] == AUTHOR:
@@ -447,8 +469,9 @@ def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], v
     return voice
 
 
-def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
-                         voices: Sequence[_Voice], case: Case) -> list[dict]:
+def _sentence_statements(
+    ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, voices: Sequence[_Voice], case: Case
+) -> list[dict]:
     """Stance statements of one sentence (without unit keys)."""
     hits = _hits(ntext, s, e)
     if not hits:
@@ -465,8 +488,9 @@ def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame
             target = _has_target(ntext, s, e, sent_mentions, case.suspects) if target is None else target
             if not target:
                 continue
-        if cue.dimension == "response" and (case.response_group is None or not _names(
-                sent_mentions, prev_mentions, ntext, s, column="group", value=case.response_group)):
+        if cue.dimension == "response" and (
+            case.response_group is None or not _names(sent_mentions, prev_mentions, ntext, s, column="group", value=case.response_group)
+        ):
             continue
         if cue.dimension == "target" and not _names(sent_mentions, prev_mentions, ntext, s, column="actor", value=case.target):
             continue
@@ -481,12 +505,16 @@ def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame
         voice, speech = _cue_voice(hit.start, trigger, triggers, voices, ntext, s, sent_mentions, case)
         groups.setdefault((cue.dimension, voice, speech), []).append((hit, trigger, direction, negated))
     names = dict(zip(ROLES, case.stance_dimensions))
-    return [_statement_row(ntext, s, e, names[dim], voice, speech, items, sent_mentions, case)
-            for (dim, voice, speech), items in groups.items() if sum(d for _, _, d, _ in items) != 0]
+    return [
+        _statement_row(ntext, s, e, names[dim], voice, speech, items, sent_mentions, case)
+        for (dim, voice, speech), items in groups.items()
+        if sum(d for _, _, d, _ in items) != 0
+    ]
 
 
-def _statement_row(ntext: str, s: int, e: int, dimension: str, voice: str, speech: str, items: list,
-                   sent_mentions: pd.DataFrame, case: Case) -> dict:
+def _statement_row(
+    ntext: str, s: int, e: int, dimension: str, voice: str, speech: str, items: list, sent_mentions: pd.DataFrame, case: Case
+) -> dict:
     """Assemble one statement from the cues behind it."""
     triggers = [t for _, t, _, _ in items if t is not None]
     spans = [(h.start, h.end) for h, _, _, _ in items] + [(t.start, t.end) for t in triggers if t.end > t.start]
@@ -508,8 +536,9 @@ def _statement_row(ntext: str, s: int, e: int, dimension: str, voice: str, speec
     }
 
 
-def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame,
-                     quote_rows: pd.DataFrame, case: Case) -> list[dict]:
+def _unit_statements(
+    text: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame, quote_rows: pd.DataFrame, case: Case
+) -> list[dict]:
     """Stance statements of one unit, with sent_id and the sentence text."""
     ntext = normalize_text(text)
     voices = _voices(quote_rows, sentence_rows)
@@ -570,8 +599,9 @@ def stance_statements(
         if unit_sents is None:
             continue
         spans = list(zip(unit_sents["sent_id"], unit_sents["start"], unit_sents["end"]))
-        for row in _unit_statements(text, spans, mention_groups.get(unit_id, empty_mentions),
-                                    quote_groups.get(unit_id, empty_quotes), case):
+        for row in _unit_statements(
+            text, spans, mention_groups.get(unit_id, empty_mentions), quote_groups.get(unit_id, empty_quotes), case
+        ):
             rows.append({"unit_id": unit_id, **row})
     if not rows:
         return _empty_statements()
@@ -694,20 +724,30 @@ def stance_summary(
         of one sign it collapses to that sign).
     """
     dims = list(resolve_case(case).stance_dimensions)
-    own = statements[statements["voice"].isin(list(voices))].merge(units[["unit_id", by]].drop_duplicates(), on="unit_id") \
-        if by != "unit_id" else statements[statements["voice"].isin(list(voices))]
+    own = (
+        statements[statements["voice"].isin(list(voices))].merge(units[["unit_id", by]].drop_duplicates(), on="unit_id")
+        if by != "unit_id"
+        else statements[statements["voice"].isin(list(voices))]
+    )
     rows = []
     for group in sorted(units[by].unique()):
         for dimension in dims:
             part = own[(own[by] == group) & (own["dimension"] == dimension)]
             values = part["direction"].astype(float).tolist()
             mean, lo, hi = bootstrap_mean_ci(values, n_boot=n_boot, seed=seed)
-            rows.append({
-                by: group, "dimension": dimension, "n_units": part["unit_id"].nunique(),
-                "n_statements": len(values), "n_pos": int((part["direction"] > 0).sum()),
-                "n_neg": int((part["direction"] < 0).sum()),
-                "mean": mean, "ci_low": lo, "ci_high": hi,
-            })
+            rows.append(
+                {
+                    by: group,
+                    "dimension": dimension,
+                    "n_units": part["unit_id"].nunique(),
+                    "n_statements": len(values),
+                    "n_pos": int((part["direction"] > 0).sum()),
+                    "n_neg": int((part["direction"] < 0).sum()),
+                    "mean": mean,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -781,7 +821,8 @@ def headline_check(
     """
     table = headlines.rename(columns={dimension: "code"}).merge(
         profile[["unit_id", dimension, f"n_{dimension}"]].rename(columns={dimension: "measure", f"n_{dimension}": "n"}),
-        on="unit_id", how="left",
+        on="unit_id",
+        how="left",
     )
     if nan_as is None:
         table = table[table["measure"].notna()].copy()

@@ -1,0 +1,244 @@
+"""Sentences prepared for blame matching: normalised, actor mentions masked as slots,
+cut into clauses, pronouns bound, event anchors found.
+
+**Clauses.** Sentences are cut at ``; : —`` and dashes, before "but", "even though",
+"although", "though", "while", "whereas", "because", and after a fronted subordinate
+clause ("If X was responsible, it ..."). A construction never crosses a cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import paragraph_spans
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A blamable actor in a sentence: a mention, or a pronoun bound to one."""
+
+    start: int
+    end: int
+    actor: str
+    group: str
+    type: str
+
+
+@dataclass
+class Sentence:
+    """One sentence prepared for matching (offsets relative to ``start``)."""
+
+    sent_id: int
+    start: int
+    end: int
+    paragraph: int
+    norm: str
+    masked: str
+    slots: list[Slot]
+    clauses: list[tuple[int, int]]
+    clean: list[bool]
+    anchors: list[tuple[str, int, int]]
+    unquoted: str = ""  # norm with quoted words blanked: hedges inside a quote are the speaker's
+    lex: Lexicon | None = None
+
+
+_SUBJECT_START = r"(?:the|this|that|these|those|it|its|they|their|he|his|she|her|we|i|there|a|an|[A-Z][\w'-]*)\b"
+_CUT_RE = re.compile(
+    r"\s*[;:]\s*|\s*[\u2014\u2013]\s*|\s+-\s+"
+    rf"|,?\s+but\s+(?={_SUBJECT_START})"
+    r"|,\s*(?=(?:even\s+though|although|though|while|whereas|because)\b)|\s+(?=even\s+though\b)"
+)
+_FRONTED_RE = re.compile(
+    r"^\W*(?:while|although|though|because|when|as|since|whereas|if|assuming|once|after|before|unless)\b", re.IGNORECASE
+)
+_ACCORDING_RE = re.compile(r"^\W*according\s+to\b[^,]*,\s*", re.IGNORECASE)
+_MAIN_START_RE = re.compile(r",\s+(?=(?:the|this|that|these|those|it|they|he|she|we|i|there|one|a|an|both)\b)", re.IGNORECASE)
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    """Cut a sentence into clauses (see module docstring)."""
+    cuts = [(m.start(), m.end()) for m in _CUT_RE.finditer(norm)]
+    if _FRONTED_RE.match(norm):
+        m = _MAIN_START_RE.search(norm)
+        if m:
+            cuts.append((m.start(), m.end()))
+    according = _ACCORDING_RE.match(norm)  # "According to X, Y did it": X is no co-subject
+    if according:
+        cuts.append((according.end() - 1, according.end()))
+    spans, pos = [], 0
+    for a, b in sorted(cuts):
+        if a > pos:
+            spans.append((pos, a))
+        pos = max(pos, b)
+    spans.append((pos, len(norm)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]], victim: str) -> tuple[str, list[Slot]]:
+    """Replace actor mentions by slot characters (same length) and the victim by ``\\x03``."""
+    chars = list(norm)
+    slots = []
+    for start, end, actor, group, typ in mentions:
+        if re.match(r"-[A-Za-z]", norm[end : end + 2]) or (start > 0 and norm[start - 1] == "-"):
+            continue  # an adjective ("US-designated", "Iran-supplied", "anti-Iran"), not the actor
+        if actor == victim:
+            chars[start:end] = VICTIM * (end - start)
+        else:
+            chars[start:end] = HEAD + BODY * (end - start - 1)
+            slots.append(Slot(start, end, actor, group, typ))
+    return "".join(chars), slots
+
+
+def _bind_pronouns(sent: Sentence, previous: Sentence | None, recent_sponsor: Slot | None) -> None:
+    """Bind a clause-initial "they" to the first actor of the previous sentence (same
+    paragraph), "hold them responsible" to the last actor before it, and "their patron"
+    to the last actor of a sponsor group (case key "sponsors") of the last three sentences."""
+    binds: list[tuple[int, int, Slot]] = []
+    if previous is not None and previous.paragraph == sent.paragraph and previous.slots:
+        for a, _ in sent.clauses:
+            m = re.match(r"(?:[A-Z]\w*(?:\s+\w+)?,\s*)?(they)\b", sent.norm[a:], re.IGNORECASE)
+            if m:
+                binds.append((a + m.start(1), a + m.end(1), previous.slots[0]))
+    for m in re.finditer(r"\bhold\s+(them)\s+responsible", sent.norm, re.IGNORECASE):
+        before = [s for s in sent.slots if s.end <= m.start(1)]
+        if before:
+            binds.append((m.start(1), m.end(1), before[-1]))
+    if recent_sponsor is not None:
+        for m in re.finditer(r"\b(?:their|its|the)\s+(patrons?)\b", sent.norm, re.IGNORECASE):
+            binds.append((m.start(1), m.end(1), recent_sponsor))
+    chars = list(sent.masked)
+    for a, b, slot in binds:
+        if set(chars[a:b]) & {HEAD, BODY, VICTIM}:
+            continue
+        chars[a:b] = HEAD + BODY * (b - a - 1)
+        sent.slots.append(Slot(a, b, slot.actor, slot.group, slot.type))
+    sent.masked = "".join(chars)
+    sent.slots.sort(key=lambda s: s.start)
+
+
+def _find_anchors(sent: Sentence) -> None:
+    """Record the event anchors of clean clauses and mark event/target spans with ``\\x04``
+    (in every clause: frames of scope "own" may use an anchor in a marked clause)."""
+    lex = sent.lex
+    has_means = any(kind == "means" and rx.search(sent.masked) for kind, rx in lex.events)
+    chars = list(sent.masked)
+    for kind, rx in lex.events:
+        if kind == "means" or (kind == "target" and not has_means):
+            continue
+        for m in rx.finditer(sent.masked):
+            clause = next((k for k, (a, b) in enumerate(sent.clauses) if a <= m.start() < b), None)
+            if clause is None:
+                continue
+            if sent.clean[clause]:
+                sent.anchors.append((kind, m.start(), m.end()))
+            if kind in ("event", "target", "passive") and not set(chars[m.start() : m.end()]) & {HEAD, BODY}:
+                chars[m.start() : m.end()] = EVENT * (m.end() - m.start())
+    sent.masked = "".join(chars)
+
+
+def _clean_clauses(sent: Sentence) -> list[bool]:
+    """True for each clause that carries no other-violence marker."""
+    return [not marked(sent, a, b) for a, b in sent.clauses]
+
+
+def prepare(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    mentions: list[tuple[int, int, str, str, str]],
+    lex: Lexicon,
+    quoted: list[tuple[int, int]] = (),
+) -> list[Sentence]:
+    """Normalise, mask, cut and anchor every sentence of one text (``quoted``: the
+    direct quotes' word spans, blanked for the author's hedges and boosters)."""
+    norm = normalize_text(text)
+    chars = list(norm)
+    for a, b in quoted:
+        chars[a:b] = " " * (b - a)
+    unquoted = "".join(chars)
+    paragraphs = list(paragraph_spans(norm))
+    out: list[Sentence] = []
+    recent: list[tuple[int, Slot]] = []
+    for k, (sent_id, s_start, s_end) in enumerate(spans):
+        local = [(a - s_start, b - s_start, *rest) for a, b, *rest in mentions if s_start <= a and b <= s_end]
+        masked, slots = _mask(norm[s_start:s_end], local, lex.victim)
+        para = next((i for i, (a, b) in enumerate(paragraphs) if a <= s_start < b), -1)
+        sent = Sentence(
+            sent_id,
+            s_start,
+            s_end,
+            para,
+            norm[s_start:s_end],
+            masked,
+            slots,
+            _clauses(norm[s_start:s_end]),
+            [],
+            [],
+            unquoted[s_start:s_end],
+            lex,
+        )
+        sponsor = [sl for j, sl in recent if j >= k - 3 and sl.group in lex.sponsors]
+        _bind_pronouns(sent, out[-1] if out else None, sponsor[-1] if sponsor else None)
+        sent.clean = _clean_clauses(sent)
+        _find_anchors(sent)
+        recent += [(k, sl) for sl in slots]
+        out.append(sent)
+    return out
+
+
+_DEFINITE_RE = re.compile(r"(?<![\w'-])(?:the|these|those)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+
+
+def marked(sent: Sentence, start: int, end: int) -> bool:
+    """True when ``sent.norm[start:end]`` names other violence: a marker, a marker actor,
+    a year before the event's, or a plural noun of a series ("attacks") that is neither
+    definite ("the attacks") nor has the target or an event phrase within six words."""
+    lex = sent.lex
+    text = sent.norm[start:end]
+    if lex.markers.search(text) or any(s.actor in lex.marker_actors for s in sent.slots if start <= s.start < end):
+        return True
+    if lex.event_year is not None and any(int(y) < lex.event_year for y in _YEAR_RE.findall(text)):
+        return True
+    for m in lex.series.finditer(text):
+        a, b = start + m.start(), start + m.end()
+        before = re.search(r"(?:\S+\s+){0,6}$", sent.norm[:a])
+        after = re.match(r"(?:\s+\S+){0,6}", sent.norm[b:])
+        lo, hi = before.start() if before else a, b + (after.end() if after else 0)
+        definite = _DEFINITE_RE.search(sent.norm[:a])
+        if not definite and VICTIM not in sent.masked[lo:hi] and not lex.event_phrase.search(sent.norm[lo:hi]):
+            return True
+    return False
+
+
+_AUX_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:has|have|had|is|are|was|were|also|already|however|repeatedly|now|then|again|previously|later|since|"
+    r"swiftly|quickly|immediately|categorically|flatly|vehemently|strongly|publicly|promptly|instead|,))*\s*$",
+    re.IGNORECASE,
+)
+_NAME_TAIL = re.compile(r"(?:(?:[A-Z][\w'.-]*|of|the|and)\s+){0,4}[A-Za-z][\w'-]*$")
+_NOT_SUBJECT = frozenset("that which who whom whose it this there they he she we i you to of in on for by with".split())
+
+
+def subject_voice(sent: Sentence, pos: int) -> str | None:
+    """Who speaks a verb at ``pos`` (relative to the sentence): the actor mention or the
+    noun phrase right before it in its clause, auxiliaries and adverbs skipped
+    ("The authorities have blamed": ``authorities``); None when there is none."""
+    a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
+    head = sent.norm[a:pos]
+    head = head[: _AUX_TAIL.search(head).start()]
+    end = a + len(head)
+    slot = next((s for s in reversed(sent.slots) if s.end == end), None)
+    if slot is not None:
+        return slot.actor
+    m = _NAME_TAIL.search(head)
+    if not m:
+        return None
+    words = [w for w in m.group(0).split() if w.lower() not in ("the", "a", "an")]
+    if not words or words[-1].lower() in _NOT_SUBJECT:
+        return None
+    if not words[-1][0].isupper() and words[-1].lower() not in sent.lex.speaker_nouns:
+        return None
+    return " ".join(words)
