@@ -29,7 +29,8 @@ from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.extract.speech import quotes, speaker_of_span
 from corpus_tools.io.case import Case, load_case, resolve_case
 from corpus_tools.io.corpus import find_corpus_dir, load_corpus
-from corpus_tools.measure.blame import blame_claims, voice_kind
+from corpus_tools.measure.blame import blame_claims
+from corpus_tools.measure.blame_tables import voice_kind
 from corpus_tools.measure.sentiment import sentiment_toward
 from corpus_tools.measure.stance import stance_statements
 from corpus_tools.text.tokenizing import sentences
