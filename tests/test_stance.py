@@ -7,15 +7,14 @@ import math
 import pandas as pd
 import pytest
 
+from corpus_tools.evaluate.stance_eval import pairwise_concordance
 from corpus_tools.measure.stance import (
     STATEMENT_COLUMNS,
     compile_pattern,
-    pairwise_concordance,
-    stance_evidence,
-    stance_profile,
     stance_statements,
     stance_statements_in_text,
 )
+from corpus_tools.measure.stance_profile import stance_evidence, stance_profile
 
 
 def rows(text: str, dimension: str | None = None) -> pd.DataFrame:
