@@ -182,7 +182,7 @@ def test_short_scare_quotes_stay_in_the_authors_voice():
         ("The Biden administration's tepid response emboldened Tehran.", -1),
         ("Washington failed to respond to most of the attacks.", -1),
         ("The ill-advised US assassination of Soleimani backfired.", -1),
-        ("Neither the US embassy nor the White House lifted a finger.", -1),
+        ("Neither the US embassy nor the White House lifted a finger after the attack.", -1),
         ("Trump ordered the strike on Soleimani. It was the right call.", 1),
         ("The militias' tepid protest fizzled.", None),  # no US government in the sentence
     ],

@@ -1,45 +1,60 @@
 """Stance: what each piece says should be done, how it judges the case's target, and the response.
 
 Three dimensions, each a direction +1 / -1 per statement; the case file names the last
-two (``[stance]`` in ``case.toml``; for the bundled corpus ``kadhimi`` and ``us_response``):
+two (``[stance]`` in ``case.toml``: the target's dimension, default the target id, and
+the response group and its dimension):
 
 ``confrontation``
-    +1 calls to confront, punish or deter the suspect groups (impose costs, hold
-    responsible, arrest or target their leaders, disarm, disband, respond forcefully);
-    -1 calls for restraint (calm, de-escalation, dialogue, quiet help, not pointing
-    fingers). Only *prescriptions* count: an action cue
-    (``lexicon/stance_confrontation.txt``) inside the scope of a prescriptive cue
-    (``lexicon/stance_modality.txt``: should, must, needs to, it is time, it is
-    necessary to, the US can help by, calls for, "... is wise") or in an imperative.
+    +1 calls to confront, punish or deter the case's suspects (impose costs, hold
+    responsible, arrest, charge or target their leaders, retaliate, disarm, disband,
+    respond forcefully); -1 calls for restraint (calm, de-escalation, dialogue, quiet
+    help, not pointing fingers, waiting for the investigation). Only *prescriptions*
+    count: an action cue (``lexicon/stance_confrontation.txt``) inside the scope of a
+    prescriptive cue (``lexicon/stance_modality.txt``: should, must, it is time, the
+    importance of; calls, urges and demands; declared intent such as "vowed to",
+    "reserves the right to"; criticism of inaction such as "has failed to", "did
+    nothing to"; criticism "for" an action; rhetorical questions such as "why has no one
+    been held to account?") or in an imperative. General verbs ("target", "ignore")
+    count only when aimed at the suspects (:func:`~corpus_tools.measure.stance_scope.aimed_at_suspects`).
 the response (role ``response``)
-    +1 endorses what the case's response group did or does, -1 criticises it (tepid,
-    failed to respond, ill-advised). Evaluation cues (``lexicon/stance_response.txt``) in
-    a sentence that names that group.
+    +1 endorses how the case's response group reacted to this event, -1 criticises it
+    (tepid, failed to respond, a pretext, baseless accusations). Evaluation cues
+    (``lexicon/stance_response.txt``) in a sentence that names that group, about the
+    event (``lexicon/stance_events.txt``, in the sentence or the two before it) and no
+    other one, not in the group's own voice.
 the target (role ``target``)
-    +1 supports or praises the target, -1 criticises them (a disappointment, wasted the
+    +1 supports or praises the target, -1 criticises it (a disappointment, wasted the
     mandate). Evaluation cues (``lexicon/stance_target.txt``) in a sentence that
-    mentions the target; calls to support them count as prescriptions.
+    mentions the target (its pronouns, ``case.pronouns``, resolved by
+    :func:`corpus_tools.find_mentions`); calls to support it count as prescriptions.
 
 Rules, each documented beside its cue list:
 
 * negation: "should not" / "must not" flip the modal; a negator within
-  :data:`NEGATION_WINDOW` words before a cue flips the cue ("by not pointing fingers"
+  ``NEGATION_WINDOW`` words before a cue flips the cue ("by not pointing fingers"
   is -1); "no need to" cancels the prescription; "this is not to suggest that ..."
-  cancels the evaluations after it;
+  cancels the evaluations after it; under a complaint of inaction or a rhetorical
+  question the negation is the complaint and flips nothing;
 * epistemic and conditional modals are not prescriptions ("one should expect ...",
-  "he must be doing something right", "should Iraqis attribute the attack ...");
+  "he must be doing something right", "should voters decide ..."), nor are open
+  questions ("Should the government retaliate?"); a prescription in the main clause of
+  a conditional counts ("if they are responsible, they must pay");
 * voice: statements inside a quotation or reported speech belong to the speaker found
-  by the package's one speech attributor (:mod:`corpus_tools.extract.speech`), and a
-  call ("X appealed for calm") to the caller. ``voice`` is ``"author"`` or the speaker (a
-  gazetteer actor id, else the name as written); profiles use the author's voice only;
-* agent: who is to act, from the subject of the modal or the "that X" / "for X to" of a
-  frame (gazetteer actors, else ``lexicon/stance_agents.txt``). A prescription aimed at
-  a third party ("Regional governments should ...") still counts for confrontation,
-  with ``agent_group == "other"``.
+  by the package's one speech attributor (:mod:`corpus_tools.extract.speech`); a call,
+  a declared intent or a criticism written in the author's voice ("X urged an
+  independent investigation") to its subject
+  (:func:`~corpus_tools.measure.stance_scope.subject_voice`). ``voice`` is
+  ``"author"`` or the speaker (a gazetteer actor id, else the name as written);
+  profiles use the author's voice only;
+* agent: who is to act, from the subject of the modal, the "that X" / "for X to" of a
+  frame or the "on X to" of a call (gazetteer actors, else ``lexicon/stance_agents.txt``).
+  A prescription aimed at a third party still counts for confrontation, with
+  ``agent_group == "other"``.
 
 One statement is one sentence x dimension x voice: its cues are summed and the sign is
 the direction (a sentence whose cues cancel out gives no row). ``start, end`` span the
 prescriptive cue and the cues behind the row, so ``text[start:end]`` is the evidence.
+Profiles and summaries are in :mod:`corpus_tools.measure.stance_profile`.
 """
 
 from __future__ import annotations
@@ -55,20 +70,19 @@ from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.extract.speech import quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.measure.stance_cues import (
-    CLAUSE_BREAK,
+    QUESTION_KINDS,
     ROLES,
     Cue,
     Hit,
     Trigger,
-    agent_patterns,
     compile_pattern,
     find_hits,
     find_imperatives,
     find_triggers,
     is_negated,
     negation_cues,
-    target_patterns,
 )
+from corpus_tools.measure.stance_scope import about_event, agent_of, aimed_at_suspects, subject_voice
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -86,7 +100,13 @@ STATEMENT_COLUMNS = [
     "voice", "speech", "agent", "agent_group", "kind", "modal", "negated",
 ]
 AUTHOR = "author"
-_AFTER_KINDS = frozenset({"modal", "frame", "call", "cancel"})
+EVENT_WINDOW = 2  # sentences before a response cue in which the event may be named
+_AFTER_KINDS = frozenset({"modal", "frame", "call", "commit", "inaction", "criticise", "cancel"}) | QUESTION_KINDS
+# Kinds whose statement is their subject's when the author writes it ("X urged ...").
+_SUBJECT_KINDS = {"call": "call", "commit": "commitment", "criticise": "criticism"}
+_CLAUSE_KINDS = frozenset({"call", "commit", "inaction", "criticise"})
+_SCOPE_BREAK = re.compile(r"[;:\u2014\u2013]|\s-\s|\s--\s|\b(?:which|while|whereas|although|but|because|after|before)\b",
+                          re.IGNORECASE)
 _PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b", re.IGNORECASE)
 
 
@@ -127,11 +147,6 @@ def _voices(quote_rows: pd.DataFrame, sentence_rows: Sequence[tuple[int, int, in
     return out
 
 
-def _mention_at(mentions: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
-    """Mentions inside [start, end)."""
-    return mentions[(mentions["start"] >= start) & (mentions["end"] <= end)]
-
-
 def _voice_at(voices: Sequence[_Voice], pos: int) -> tuple[str, str]:
     """(voice, speech) at a position: the innermost non-author stretch, else the author."""
     inside = [v for v in voices if v.start <= pos < v.end]
@@ -140,13 +155,6 @@ def _voice_at(voices: Sequence[_Voice], pos: int) -> tuple[str, str]:
     v = min(inside, key=lambda v: v.end - v.start)
     return v.voice, v.speech
 
-
-
-def _has_target(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, suspects: tuple[str, ...]) -> bool:
-    """True if the sentence names a suspect group or the perpetrators."""
-    if sent_mentions["group"].isin(list(suspects)).any():
-        return True
-    return any(regex.search(ntext, s, e) for regex in target_patterns())
 
 
 def _names(sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, ntext: str, s: int,
@@ -158,121 +166,149 @@ def _names(sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, ntext: str,
     return bool(_PRONOUN_OPENERS.match(ntext[s:s + 12])) and (prev_mentions[column] == value).any()
 
 
-# --------------------------------------------------------------------------- agents
-
-
-def _agent_in(ntext: str, lo: int, hi: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
-    """The first actor in text[lo:hi]: (agent, agent_group), or ("", "")."""
-    found = _mention_at(mentions, lo, hi)
-    best: tuple[int, str, str] | None = None
-    if len(found):
-        row = found.iloc[0]
-        best = (int(row["start"]), str(row["actor"]), str(row["group"]))
-    for group, label, regex in agent_patterns(case):
-        m = regex.search(ntext, lo, hi)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), label, group)
-    return (best[1], best[2]) if best else ("", "")
-
-
-def _agent(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
-    """Who is to act on a prescription: "that X"/"for X to" after a frame, else the subject."""
-    if trigger.kind == "imperative":
-        return "", ""
-    if trigger.kind == "frame":
-        m = re.match(r"\s*(?:that|for)\s+", ntext[trigger.end:e])
-        if m or re.search(r"\b(?:that|for)$", trigger.surface):
-            lo = trigger.end + (m.end() if m else 0)
-            to = re.search(r"\b(?:to|should|must|takes?|is|are)\b", ntext[lo:e])
-            agent = _agent_in(ntext, lo, lo + (to.start() if to else 60), mentions, case)
-            if agent[0]:
-                return agent
-    if trigger.kind == "modal":
-        passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)", ntext[trigger.end:e])
-        if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
-            by = re.match(r"\s+by\s+", ntext[trigger.end + passive.end():e])
-            lo = trigger.end + passive.end() + (by.end() if by else 0)
-            return _agent_in(ntext, lo, min(e, lo + 40), mentions, case) if by else ("", "")
-    head = ntext[s:trigger.start]
-    breaks = list(CLAUSE_BREAK.finditer(head))
-    lo = s + breaks[-1].end() if breaks else s
-    return _agent_in(ntext, lo, trigger.start, mentions, case)
-
-
 # --------------------------------------------------------------------------- statements
 
 
-def _governing(hit: Hit, triggers: Sequence[Trigger]) -> Trigger | None:
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence and what the rules need around it."""
+
+    ntext: str
+    s: int
+    e: int
+    prev: tuple[tuple[int, int], ...]  # the sentences before it that may carry its topic
+    mentions: pd.DataFrame
+    prev_mentions: pd.DataFrame
+    voices: Sequence[_Voice]
+    case: Case
+    blamed: dict[str, frozenset[str]]  # voice -> groups it blames in the unit
+
+
+def _governing(hit: Hit, triggers: Sequence[Trigger], ntext: str) -> Trigger | None:
     """The prescriptive cue whose scope holds ``hit``: the nearest after-scope cue before
-    it (an imperative at it), else a whole-sentence endorsement."""
+    it (an imperative at it), else a whole-sentence endorsement. A call, declared
+    intent, criticism or complaint of inaction reaches only to the end of its clause."""
     before = [t for t in triggers if (t.kind in _AFTER_KINDS and t.end <= hit.start) or (t.kind == "imperative" and t.start == hit.start)]
     if before:
-        return max(before, key=lambda t: t.start)
+        nearest = max(before, key=lambda t: t.start)
+        if nearest.kind in _CLAUSE_KINDS and _SCOPE_BREAK.search(ntext, nearest.end, hit.start):
+            return None
+        return nearest
     endorse = [t for t in triggers if t.kind == "endorse"]
     return endorse[0] if endorse else None
 
 
 def _needs_scope(cue: Cue) -> bool:
-    return cue.dimension == "confrontation" or "P" in cue.flags
+    return (cue.dimension == "confrontation" and "X" not in cue.flags) or "P" in cue.flags
 
 
-def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], voices: Sequence[_Voice],
-               ntext: str, s: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
-    """Whose statement a cue is: the voice at its prescriptive cue, or the caller of a call."""
-    voice = _voice_at(voices, trigger.start if trigger else pos)
-    if trigger is not None and trigger.kind == "call" and voice[0] == AUTHOR:
-        endorsed = any(t.kind == "endorse" and _voice_at(voices, t.start)[0] == AUTHOR for t in triggers)
-        caller, _ = _agent_in(ntext, s, trigger.start, mentions, case)
+def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], sent: _Sentence,
+               hit: Hit | None = None) -> tuple[str, str]:
+    """Whose statement a cue is: the voice at its prescriptive cue, or the subject of a
+    call, a declared intent or a criticism written in the author's voice."""
+    voice = _voice_at(sent.voices, trigger.start if trigger else pos)
+    if trigger is None and hit is not None and ("X" in hit.cue.flags or "O" in hit.cue.flags) and voice[0] == AUTHOR:
+        # "X is locked and loaded", "X condemned Y": the subject's statement
+        pseudo = Trigger(hit.start, hit.end, "commit" if "X" in hit.cue.flags else "criticise", False, hit.surface)
+        caller = subject_voice(sent.ntext, sent.s, sent.e, pseudo, sent.mentions, sent.prev_mentions, sent.case)
+        return (caller, _SUBJECT_KINDS[pseudo.kind]) if caller else voice
+    if trigger is not None and trigger.kind in _SUBJECT_KINDS and voice[0] == AUTHOR:
+        endorsed = any((t.kind == "endorse" or (t.kind in ("modal", "frame") and t.end <= trigger.start))
+                       and _voice_at(sent.voices, t.start)[0] == AUTHOR for t in triggers)  # "X should press for"
+        caller = subject_voice(sent.ntext, sent.s, sent.e, trigger, sent.mentions, sent.prev_mentions, sent.case)
         if caller and not endorsed:
-            return caller, "call"
+            return caller, _SUBJECT_KINDS[trigger.kind]
     return voice
 
 
-def _sentence_statements(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
-                         voices: Sequence[_Voice], case: Case) -> list[dict]:
+def _direction(cue: Cue, trigger: Trigger | None, negated: bool) -> tuple[int, bool]:
+    """The direction of a cue under its trigger, and whether a negation counted."""
+    kind = trigger.kind if trigger is not None else None
+    if kind in ("inaction", "impatience"):  # "failed to rein them in", "when will they be charged?"
+        return cue.direction, False
+    if kind == "rhetorical":  # "why has no one been charged?" / "why should we negotiate?"
+        return (cue.direction if trigger.negated else -cue.direction), trigger.negated
+    if kind == "doubting":  # "how long will they ignore it?"
+        return -cue.direction * (-1 if negated else 1), negated
+    if kind == "criticise":  # "criticised them for allowing it without retaliation"
+        return -cue.direction * (-1 if negated else 1), negated
+    flipped = trigger is not None and trigger.negated
+    return cue.direction * (-1 if negated else 1) * (-1 if flipped else 1), negated or flipped
+
+
+def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:
+    """A response cue counts if it evaluates the response group (named where its flags
+    say), about this event, in a voice other than the group's own."""
+    case, group = sent.case, sent.case.response_group
+    if group is None:
+        return False
+    rows = sent.mentions[sent.mentions["group"] == group]
+    opener = bool(_PRONOUN_OPENERS.match(sent.ntext[sent.s:sent.s + 12])) and (sent.prev_mentions["group"] == group).any()
+    if rows.empty and not opener:
+        return False
+    if "S" in hit.cue.flags and not (opener or (rows["start"] < hit.start).any()):
+        return False
+    if "O" in hit.cue.flags and not (rows["start"] >= hit.end).any():
+        return False
+    if not hit.cue.flags & {"S", "O"} and len(rows):
+        others = sent.mentions[(sent.mentions["group"] != group) & (sent.mentions["actor"] != voice)]
+        if len(others):  # "their leader is incompetent ... hatred of X": the cue is about the nearer actor
+            def distance(frame: pd.DataFrame) -> int:
+                return int(min((abs(a - hit.start) if a >= hit.end else abs(hit.start - b))
+                               for a, b in zip(frame["start"], frame["end"])))
+            if distance(others) < distance(rows):
+                return False
+    if case.actor_groups.get(voice) == group:
+        return False
+    return about_event(sent.ntext, [(sent.s, sent.e), *sent.prev], case)
+
+
+def _sentence_statements(sent: _Sentence) -> list[dict]:
     """Stance statements of one sentence (without unit keys)."""
-    hits = find_hits(ntext, s, e)
+    ntext, s, e, case = sent.ntext, sent.s, sent.e, sent.case
+    hits = find_hits(ntext, s, e, lexicon=case.lexicon)
     if not hits:
         return []
     triggers = find_triggers(ntext, s, e)
     triggers = sorted(triggers + find_imperatives(ntext, s, e, hits), key=lambda t: t.start)
     _, denials = negation_cues()
     denial_end = min((m.end() for d in denials for m in d.finditer(ntext, s, e)), default=None)
-    target = None
     groups: dict[tuple[str, str, str], list] = {}
     for hit in hits:
         cue = hit.cue
-        if cue.dimension == "confrontation" and "T" in cue.flags:
-            target = _has_target(ntext, s, e, sent_mentions, case.suspects) if target is None else target
-            if not target:
-                continue
-        if cue.dimension == "response" and (case.response_group is None or not _names(
-                sent_mentions, prev_mentions, ntext, s, column="group", value=case.response_group)):
+        if cue.dimension == "target" and not _names(sent.mentions, sent.prev_mentions, ntext, s, column="actor", value=case.target):
             continue
-        if cue.dimension == "target" and not _names(sent_mentions, prev_mentions, ntext, s, column="actor", value=case.target):
-            continue
-        trigger = _governing(hit, triggers) if _needs_scope(cue) else None
+        trigger = _governing(hit, triggers, ntext) if _needs_scope(cue) else None
         if _needs_scope(cue) and (trigger is None or trigger.kind == "cancel"):
             continue
+        if cue.dimension == "target" and trigger is not None and trigger.kind in ("inaction", "criticise"):
+            continue  # "they failed to support him" criticises them, it is no call to support him
         if trigger is None and denial_end is not None and hit.start >= denial_end:
             continue
+        voice, speech = _cue_voice(hit.start, trigger, triggers, sent, hit)
+        if cue.dimension == "response" and not _response_applies(hit, voice, sent):
+            continue
+        if cue.dimension == "confrontation" and "T" in cue.flags:
+            agent = agent_of(ntext, s, e, trigger, sent.mentions, case)[0] if trigger is not None else ""
+            own = case.actor_groups.get(voice)
+            if not aimed_at_suspects(ntext, s, e, sent.mentions, sent.prev_mentions, case,
+                                     exclude_actors={voice, agent}, exclude_groups={own} if own else (),
+                                     blamed=sent.blamed.get(voice, frozenset())):
+                continue
         lo = trigger.end if trigger is not None and trigger.end <= hit.start else s
-        negated = is_negated(ntext, lo, hit.start)
-        direction = cue.direction * (-1 if negated else 1) * (-1 if trigger is not None and trigger.negated else 1)
-        voice, speech = _cue_voice(hit.start, trigger, triggers, voices, ntext, s, sent_mentions, case)
+        direction, negated = _direction(cue, trigger, is_negated(ntext, lo, hit.start))
         groups.setdefault((cue.dimension, voice, speech), []).append((hit, trigger, direction, negated))
     names = dict(zip(ROLES, case.stance_dimensions))
-    return [_statement_row(ntext, s, e, names[dim], voice, speech, items, sent_mentions, case)
+    return [_statement_row(sent, names[dim], voice, speech, items)
             for (dim, voice, speech), items in groups.items() if sum(d for _, _, d, _ in items) != 0]
 
 
-def _statement_row(ntext: str, s: int, e: int, dimension: str, voice: str, speech: str, items: list,
-                   sent_mentions: pd.DataFrame, case: Case) -> dict:
+def _statement_row(sent: _Sentence, dimension: str, voice: str, speech: str, items: list) -> dict:
     """Assemble one statement from the cues behind it."""
     triggers = [t for _, t, _, _ in items if t is not None]
     spans = [(h.start, h.end) for h, _, _, _ in items] + [(t.start, t.end) for t in triggers if t.end > t.start]
     first = triggers[0] if triggers else None
-    agent, group = _agent(ntext, s, e, first, sent_mentions, case) if first is not None else ("", "")
+    agent, group = agent_of(sent.ntext, sent.s, sent.e, first, sent.mentions, sent.case) if first is not None else ("", "")
     return {
         "start": min(a for a, _ in spans),
         "end": max(b for _, b in spans),
@@ -284,13 +320,13 @@ def _statement_row(ntext: str, s: int, e: int, dimension: str, voice: str, speec
         "agent": agent,
         "agent_group": group,
         "kind": "prescription" if triggers else "evaluation",
-        "modal": " | ".join(dict.fromkeys(t.surface or "(imperative)" for t in triggers)),
-        "negated": any(neg or (t is not None and t.negated) for _, t, _, neg in items),
+        "modal": " | ".join(dict.fromkeys(t.surface or f"({t.kind})" for t in triggers)),
+        "negated": any(neg for _, _, _, neg in items),
     }
 
 
 def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame,
-                     quote_rows: pd.DataFrame, case: Case) -> list[dict]:
+                     quote_rows: pd.DataFrame, case: Case, blamed: dict[str, frozenset[str]]) -> list[dict]:
     """Stance statements of one unit, with sent_id and the sentence text."""
     ntext = normalize_text(text)
     voices = _voices(quote_rows, sentence_rows)
@@ -298,8 +334,11 @@ def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], m
     empty = mentions.iloc[0:0]
     rows = []
     for k, (sent_id, s, e) in enumerate(sentence_rows):
-        prev = by_sent.get(sentence_rows[k - 1][0], empty) if k else empty
-        for row in _sentence_statements(ntext, s, e, by_sent.get(sent_id, empty), prev, voices.get(sent_id, []), case):
+        prev_id = sentence_rows[k - 1][0] if k else None
+        before = tuple((a, b) for _, a, b in sentence_rows[max(0, k - EVENT_WINDOW):k])
+        sent = _Sentence(ntext, s, e, before, by_sent.get(sent_id, empty),
+                         by_sent.get(prev_id, empty) if k else empty, voices.get(sent_id, []), case, blamed)
+        for row in _sentence_statements(sent):
             rows.append({"sent_id": sent_id, **row, "text": text[s:e]})
     return rows
 
@@ -316,6 +355,7 @@ def stance_statements(
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     quote_table: pd.DataFrame | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find every prescriptive or evaluative stance statement in every unit.
 
@@ -326,6 +366,9 @@ def stance_statements(
         sentence_table: :func:`corpus_tools.sentences` of the same units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the same units, if at hand.
         quote_table: :func:`corpus_tools.quotes` of the same units, if at hand.
+        claims: :func:`corpus_tools.blame_claims` of the same units, if at hand: a group
+            that a voice blames in a unit counts as a target of that voice's
+            confrontation cues there, like the case's suspects.
 
     Returns:
         One row per statement (sentence x dimension x voice): unit_id, sent_id, start,
@@ -345,6 +388,10 @@ def stance_statements(
     mention_groups = dict(tuple(mentions.groupby("unit_id", sort=False)))
     quote_groups = dict(tuple(quote_table.groupby("unit_id", sort=False)))
     empty_mentions, empty_quotes = mentions.iloc[0:0], quote_table.iloc[0:0]
+    blamed: dict[str, dict[str, frozenset[str]]] = {}
+    if claims is not None and len(claims):
+        for (unit_id, voice), part in claims.groupby(["unit_id", "voice"]):
+            blamed.setdefault(unit_id, {})[voice] = frozenset(part["group"])
     rows = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
         unit_sents = sent_groups.get(unit_id)
@@ -352,7 +399,7 @@ def stance_statements(
             continue
         spans = list(zip(unit_sents["sent_id"], unit_sents["start"], unit_sents["end"]))
         for row in _unit_statements(text, spans, mention_groups.get(unit_id, empty_mentions),
-                                    quote_groups.get(unit_id, empty_quotes), case):
+                                    quote_groups.get(unit_id, empty_quotes), case, blamed.get(unit_id, {})):
             rows.append({"unit_id": unit_id, **row})
     if not rows:
         return _empty_statements()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows, read_word_list
@@ -28,6 +29,7 @@ __all__ = [
     "find_triggers",
     "is_negated",
     "load_cues",
+    "question_cues",
 ]
 
 # The three dimensions by role; their names in the output come from the case
@@ -37,6 +39,11 @@ NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
 CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
 _CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
+_DEONTIC = frozenset({"should", "must", "ought", "need", "needs"})
+_QUESTION_NEGATORS = frozenset({"nobody", "nothing", "none"})  # "why has nobody been charged?"
+QUESTION_KINDS = frozenset({"rhetorical", "impatience", "doubting"})
+MODALITY_KINDS = frozenset({"modal", "frame", "endorse", "call", "commit", "inaction", "criticise", "cancel",
+                            "epistemic"}) | QUESTION_KINDS
 _NOT_SUBJECT_START = frozenset(
     "the a an this that these those he she they we it i you his her their its our".split()
 )
@@ -57,7 +64,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     Returns:
         The compiled regex (matches never start or end inside a hyphenated word).
     """
-    gap = r"(?:\s+[\w'-]+){0,4}?"
+    q = "[\"'\u2018\u2019\u201c\u201d]?"  # a quote mark may stand between words: accusing him of "undermining"
+    gap = rf"(?:{q}\s+{q}[\w'-]+{q}){{0,4}}?"
     body, pending_gap, first = "", False, True
     for token in pattern.split():
         if token == "...":
@@ -67,7 +75,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         words = token[1:-2] if optional else token
         alts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words.split("|")]
         piece = "(?:" + "|".join(alts) + ")"
-        sep = "" if first else (gap if pending_gap else "") + r"\s+"
+        sep = "" if first else (gap if pending_gap else "") + rf"{q}\s+{q}"
         if optional and first:
             body += f"(?:{piece}\\s+)?"
             continue  # the next token needs no separator
@@ -109,16 +117,23 @@ class Hit:
 
 
 @cache
-def load_cues() -> tuple[Cue, ...]:
+def load_cues(lexicon: Path | None = None) -> tuple[Cue, ...]:
     """Read the three dimension cue lists (``lexicon/stance_<role>.txt``).
+
+    Args:
+        lexicon: A case's lexicon folder: rows of files of the same names there are added.
 
     Returns:
         Every cue of every dimension (``Cue.dimension`` is the role).
     """
     cues = []
     for dimension in ROLES:
-        for fields in read_tab_rows(f"stance_{dimension}.txt"):
-            direction, pattern = int(fields[0]), fields[1]
+        name = f"stance_{dimension}.txt"
+        for line, fields in enumerate(read_tab_rows(name, extra=lexicon), start=1):
+            try:
+                direction, pattern = int(fields[0]), fields[1]
+            except (ValueError, IndexError):
+                raise ValueError(f"{name}: entry {line} ({fields!r}) is not direction<TAB>pattern[<TAB>flags]") from None
             flags = frozenset(fields[2]) if len(fields) > 2 else frozenset()
             cues.append(Cue(dimension, direction, pattern, compile_pattern(pattern), flags))
     return tuple(cues)
@@ -126,16 +141,33 @@ def load_cues() -> tuple[Cue, ...]:
 
 @cache
 def modality_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((kind, compile_pattern(p)) for kind, p in read_tab_rows("stance_modality.txt") if kind != "epistemic")
+    """The prescriptive cues of ``stance_modality.txt`` (kind, regex), questions and
+    epistemic verbs apart."""
+    rows = read_tab_rows("stance_modality.txt")
+    for line, fields in enumerate(rows, start=1):
+        if len(fields) != 2 or fields[0] not in MODALITY_KINDS:
+            raise ValueError(f"stance_modality.txt: entry {line} ({fields!r}) is not kind<TAB>pattern "
+                             f"with kind in {sorted(MODALITY_KINDS)}")
+    return tuple((kind, compile_pattern(p)) for kind, p in rows if kind not in QUESTION_KINDS | {"epistemic"})
+
+
+@cache
+def question_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The question openers of ``stance_modality.txt`` (kind, regex anchored at the opening)."""
+    rows = read_tab_rows("stance_modality.txt")
+    return tuple((kind, re.compile(r"[\W_]*(?:(?:but|and|so|then)\s+)?" + compile_pattern(p).pattern, re.IGNORECASE))
+                 for kind, p in rows if kind in QUESTION_KINDS)
 
 
 @cache
 def epistemic_verbs() -> frozenset[str]:
+    """The verbs that make a following should/must epistemic."""
     return frozenset(p.lower() for kind, p in read_tab_rows("stance_modality.txt") if kind == "epistemic")
 
 
 @cache
 def negation_cues() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The negator words and the compiled denial frames of ``stance_negation.txt``."""
     rows = read_tab_rows("stance_negation.txt")
     return (
         frozenset(w.lower() for kind, w in rows if kind == "negator"),
@@ -145,16 +177,18 @@ def negation_cues() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
 
 @cache
 def target_patterns() -> tuple[re.Pattern[str], ...]:
+    """The compiled patterns of ``stance_targets.txt`` (perpetrators, the attack)."""
     return tuple(compile_pattern(p) for p in read_word_list("stance_targets.txt"))
 
 
 @cache
 def agent_patterns(case: Case) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(group, label, regex) of ``stance_agents.txt`` plus the case's own file of that name."""
     rows = read_tab_rows("stance_agents.txt", extra=case.lexicon)
     compiled = []
     for group, label, pattern in rows:
         regex = compile_pattern(pattern)
-        if pattern != pattern.lower():  # capitalised names ("Iraq", "the West") stay capitalised
+        if pattern != pattern.lower():  # capitalised names ("Europe", "the West") stay capitalised
             regex = re.compile(regex.pattern)
         compiled.append((group, label, regex))
     return tuple(compiled)
@@ -204,8 +238,33 @@ def negatable(kind: str, surface: str) -> bool:
     return kind == "modal" and not surface.lower().endswith(" by")
 
 
+def _question(ntext: str, s: int, e: int) -> Trigger | None:
+    """For a sentence that asks a question: a question trigger (rhetorical, impatience,
+    doubting; ``negated`` if the question holds a negation), or an ``open`` one that
+    prescribes nothing. None if the sentence is not a question."""
+    if not re.search(r"\?[\W_]*$", ntext[s:e]):
+        return None
+    for kind, regex in question_cues():
+        m = regex.match(ntext, s, e)
+        if m:
+            words = [w.lower() for w in re.findall(r"[\w']+", ntext[m.end():e])]
+            negators, _ = negation_cues()
+            negated = any(w in negators or w.endswith("n't") or w in _QUESTION_NEGATORS for w in words)
+            if kind == "rhetorical" and not negated and not _DEONTIC.intersection(words):
+                break  # "why would he do it?" doubts a claim, it prescribes nothing
+            return Trigger(s, s, kind, negated, ntext[m.start():m.end()].strip(" \"'\u201c"))
+    return Trigger(s, s, "open", False, "")
+
+
 def find_triggers(ntext: str, s: int, e: int) -> list[Trigger]:
-    """Prescriptive cues in the sentence [s, e), longest first where they overlap."""
+    """Prescriptive cues in the sentence [s, e), longest first where they overlap.
+
+    A question is prescriptive only as a whole (one trigger at its start, see
+    ``stance_modality.txt``); an open question has none.
+    """
+    question = _question(ntext, s, e)
+    if question is not None:
+        return [] if question.kind == "open" else [question]
     found = []
     for kind, regex in modality_cues():
         for m in regex.finditer(ntext, s, e):
@@ -226,12 +285,21 @@ def longest(items: list) -> list:
     return sorted(kept, key=lambda t: t.start)
 
 
-def find_hits(ntext: str, s: int, e: int) -> list[Hit]:
-    """Stance cues in the sentence [s, e); within a dimension the longer cue wins."""
+def find_hits(ntext: str, s: int, e: int, *, lexicon: Path | None = None) -> list[Hit]:
+    """Stance cues in the sentence [s, e); within a dimension the longer cue wins.
+
+    Args:
+        ntext: The normalised text.
+        s, e: The sentence.
+        lexicon: A case's lexicon folder (its ``stance_<role>.txt`` rows are added).
+
+    Returns:
+        The cues found, by dimension then start.
+    """
     hits = []
     for dimension in ROLES:
         found = [Hit(m.start(), m.end(), cue, ntext[m.start():m.end()])
-                 for cue in load_cues() if cue.dimension == dimension
+                 for cue in load_cues(lexicon) if cue.dimension == dimension
                  for m in cue.regex.finditer(ntext, s, e)]
         hits += longest(found)
     return hits

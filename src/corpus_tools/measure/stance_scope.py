@@ -1,0 +1,241 @@
+"""What a stance cue is about and who utters it: suspects, the event, the caller.
+
+Helpers of :mod:`corpus_tools.measure.stance`, each reading a documented list:
+
+* :func:`aimed_at_suspects`: is a confrontation cue aimed at the case's suspects (a
+  suspect group named in the sentence, or before a pronoun in the previous one, other
+  than the one who speaks or acts; the perpetrators, ``stance_targets.txt``; or a group
+  the same voice blames, from blame claims passed in)?
+* :func:`about_event`: is a sentence about the case's event (``stance_events.txt``, the
+  case's event phrases and harm words) and not about another one?
+* :func:`agent_of`: who is to act on a prescription.
+* :func:`subject_voice`: who makes a call or declares an intent ("X urged ...",
+  "calls from X to ...", "X vowed to ..."): a gazetteer actor, a name as written, or a
+  speaker noun (``stance_speakers.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_tools.io.case import Case
+from corpus_tools.io.lexicon import read_tab_rows, read_word_list
+from corpus_tools.measure.stance_cues import (
+    CLAUSE_BREAK,
+    QUESTION_KINDS,
+    Trigger,
+    agent_patterns,
+    compile_pattern,
+    target_patterns,
+)
+
+__all__ = ["about_event", "agent_in", "agent_of", "aimed_at_suspects", "event_patterns", "subject_voice"]
+
+_OBJECT_PRONOUNS = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_AUX = frozenset("has have had also has also have also reportedly then later further again once immediately "
+                 "publicly repeatedly already now today yesterday".split())
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,})(?:\s+(?:(?:al|bin|ibn|de|van|von|da)[\s-]+)?"
+                       r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,}))*")
+_NOT_NAMES = frozenset("The A An This That These Those It He She They We I In On At But And Or If When After Before "
+                       "Senior Former Top Chief Deputy State President Prime Minister Foreign Defence Defense "
+                       "Mr Mrs Ms Dr".split())
+
+
+@cache
+def event_patterns(case: Case) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """(event, other) patterns: ``stance_events.txt`` (with the case's own file) plus the
+    case's event phrases and harm words as event patterns.
+
+    Args:
+        case: The case.
+
+    Returns:
+        Compiled patterns of the two kinds.
+    """
+    rows = read_tab_rows("stance_events.txt", extra=case.lexicon)
+    event = [compile_pattern(p) for kind, p in rows if kind == "event"]
+    other = [compile_pattern(p) for kind, p in rows if kind == "other"]
+    for phrase in (*case.event, *case.harm):
+        words = [re.escape(w) for w in phrase.split()]
+        event.append(re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"[\w'-]*", re.IGNORECASE))
+    return tuple(event), tuple(other)
+
+
+@cache
+def _speaker_nouns(lexicon: Path | None) -> frozenset[str]:
+    words = read_word_list("stance_speakers.txt")
+    if lexicon is not None and (lexicon / "stance_speakers.txt").is_file():
+        words += [r[0] for r in read_tab_rows("stance_speakers.txt", extra=lexicon)]
+    return frozenset(w.lower() for w in words)
+
+
+def about_event(ntext: str, spans: Collection[tuple[int, int]], case: Case) -> bool:
+    """True if one of the spans (a sentence, and the one before it) names the event and
+    the sentence itself names no other event.
+
+    Args:
+        ntext: The normalised text.
+        spans: (start, end) of the sentence first, then of the sentences that may carry
+            its topic (the previous one).
+        case: The case.
+
+    Returns:
+        Whether a response cue there can concern the case's event.
+    """
+    event, other = event_patterns(case)
+    (s, e), *rest = list(spans)
+    if any(rx.search(ntext, s, e) for rx in other):
+        return False
+    return any(rx.search(ntext, a, b) for a, b in [(s, e), *rest] for rx in event)
+
+
+def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
+                      case: Case, *, exclude_actors: Collection[str] = (), exclude_groups: Collection[str] = (),
+                      blamed: Collection[str] = ()) -> bool:
+    """True if the sentence [s, e) names whom a confrontation cue would be aimed at.
+
+    Args:
+        ntext: The normalised text.
+        s, e: The sentence.
+        sent_mentions: Its mentions (:func:`corpus_tools.find_mentions` rows).
+        prev_mentions: The previous sentence's mentions (for "them", "they", "it").
+        case: The case (its suspect groups).
+        exclude_actors: Actors that do not count (the caller, the agent).
+        exclude_groups: Groups that do not count (the caller's).
+        blamed: Groups the same voice blames in the unit; they count as suspects.
+
+    Returns:
+        Whether a suspect, a blamed group or the perpetrators are named.
+    """
+    groups = set(case.suspects) | set(blamed)
+
+    def named(rows: pd.DataFrame) -> bool:
+        keep = rows[rows["group"].isin(groups) & ~rows["actor"].isin(list(exclude_actors))
+                    & ~rows["group"].isin(list(exclude_groups))]
+        return not keep.empty
+
+    if named(sent_mentions) or any(rx.search(ntext, s, e) for rx in target_patterns()):
+        return True
+    return bool(_OBJECT_PRONOUNS.search(ntext, s, e)) and named(prev_mentions)
+
+
+def _clause_before(ntext: str, s: int, pos: int) -> int:
+    """Start of the stretch that holds the subject of the verb at ``pos``: the last clause
+    break before it, or the sentence start when only an apposition separates them."""
+    breaks = [m for m in CLAUSE_BREAK.finditer(ntext, s, pos)]
+    lo = breaks[-1].end() if breaks else s
+    words = [w.lower() for w in re.findall(r"[\w']+", ntext[lo:pos])]
+    if breaks and all(w in _AUX for w in words):
+        return s
+    return lo
+
+
+def _surname(run: str) -> str:
+    tokens = [t for t in run.split() if t not in _NOT_NAMES]
+    return tokens[-1] if tokens else ""
+
+
+def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
+                  case: Case) -> str:
+    """Who makes the call, threat or criticism at ``trigger``, or "" if nobody is named.
+
+    Args:
+        ntext: The normalised text.
+        s, e: The sentence.
+        trigger: The call, commit or criticise cue.
+        mentions: The sentence's mentions.
+        prev_mentions: The previous sentence's mentions (for a pronoun subject).
+        case: The case.
+
+    Returns:
+        The gazetteer actor id, else a collective agent label (``stance_agents.txt``),
+        else the surname as written, else the speaker noun phrase ("pro-war bloggers");
+        "" when the subject is none of these ("This attack calls for ...").
+    """
+    lo, hi = _clause_before(ntext, s, trigger.start), trigger.start
+    if re.search(r"\bcalls\s+(?:from|by|in)$", trigger.surface, re.IGNORECASE):  # "calls (in X) from Y to ..."
+        start = trigger.end if not trigger.surface.lower().endswith(" in") else None
+        if start is None:
+            m = re.search(r"\s(?:from|by)\s", ntext[trigger.end:min(e, trigger.end + 60)])
+            start = trigger.end + m.end() if m else None
+        if start is not None:
+            stop = re.search(r"\s(?:to|for|that)\s|[,;.]", ntext[start:e])
+            lo, hi = start, start + (stop.start() if stop else min(80, e - start))
+    found = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
+    if len(found):
+        return str(found.iloc[0]["actor"])
+    for _, label, regex in agent_patterns(case):
+        if regex.search(ntext, lo, hi):
+            return label
+    words = re.findall(r"[\w'-]+", ntext[lo:hi])
+    if words and words[0].lower() in _SUBJECT_PRONOUNS and len(prev_mentions):
+        people = prev_mentions[prev_mentions["actor"] != case.target]
+        return str((people if len(people) else prev_mentions).iloc[0]["actor"])
+    nouns = _speaker_nouns(case.lexicon)
+    for m in _NAME_RUN.finditer(ntext, lo, hi):
+        run = m.group(0)
+        following = re.match(r"\s+([\w-]+)", ntext[m.end():hi])
+        modifier = (run.endswith(("'s", "\u2019s")) or run.split()[-1].lower() in nouns
+                    or (following is not None and following.group(1).lower() in nouns))
+        name = _surname(run)
+        if name and name[:1].isupper() and not modifier:  # "Haiti's chief prosecutor", "Pro-war bloggers": noun phrases
+            return name
+    content = [w for w in words if w.lower() not in _AUX]
+    for k, word in enumerate(content):
+        if word.lower() in nouns:
+            first = max(0, k - 2)
+            while first < k and content[first].lower() in {"the", "a", "an", "some", "many", "several"}:
+                first += 1
+            return " ".join(content[first:k + 1])
+    return ""
+
+
+# --------------------------------------------------------------------------- agents
+
+
+def agent_in(ntext: str, lo: int, hi: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
+    """The first actor in text[lo:hi]: (agent, agent_group), or ("", "")."""
+    found = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
+    best: tuple[int, str, str] | None = None
+    if len(found):
+        row = found.iloc[0]
+        best = (int(row["start"]), str(row["actor"]), str(row["group"]))
+    for group, label, regex in agent_patterns(case):
+        m = regex.search(ntext, lo, hi)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label, group)
+    return (best[1], best[2]) if best else ("", "")
+
+
+def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
+    """Who is to act on a prescription: "that X"/"for X to" after a frame, "on X to" after a
+    call, else the subject."""
+    if trigger.kind in ("imperative", *QUESTION_KINDS):
+        return "", ""
+    if trigger.kind in ("frame", "call"):
+        m = re.match(r"\s*(?:that|for|on|upon)\s+", ntext[trigger.end:e])
+        if m or re.search(r"\b(?:that|for|on|upon)$", trigger.surface):
+            lo = trigger.end + (m.end() if m else 0)
+            to = re.search(r"\b(?:to|should|must|takes?|is|are)\b", ntext[lo:e])
+            agent = agent_in(ntext, lo, lo + (to.start() if to else 60), mentions, case)
+            if agent[0]:
+                return agent
+        if trigger.kind == "call":
+            inside = agent_in(ntext, trigger.start, trigger.end, mentions, case)  # "asked the court to"
+            return inside
+    if trigger.kind == "modal":
+        passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)", ntext[trigger.end:e])
+        if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
+            by = re.match(r"\s+by\s+", ntext[trigger.end + passive.end():e])
+            lo = trigger.end + passive.end() + (by.end() if by else 0)
+            return agent_in(ntext, lo, min(e, lo + 40), mentions, case) if by else ("", "")
+    head = ntext[s:trigger.start]
+    breaks = list(CLAUSE_BREAK.finditer(head))
+    lo = s + breaks[-1].end() if breaks else s
+    return agent_in(ntext, lo, trigger.start, mentions, case)
