@@ -70,6 +70,7 @@ from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.extract.speech import quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.measure.stance_cues import (
+    CLAUSE_BREAK,
     QUESTION_KINDS,
     ROLES,
     Cue,
@@ -82,7 +83,7 @@ from corpus_tools.measure.stance_cues import (
     is_negated,
     negation_cues,
 )
-from corpus_tools.measure.stance_scope import about_event, agent_of, aimed_at_suspects, subject_voice
+from corpus_tools.measure.stance_scope import Mention, about_event, agent_of, aimed_at_suspects, subject_voice
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -157,13 +158,13 @@ def _voice_at(voices: Sequence[_Voice], pos: int) -> tuple[str, str]:
 
 
 
-def _names(sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame, ntext: str, s: int,
+def _names(sent_mentions: Sequence[Mention], prev_mentions: Sequence[Mention], ntext: str, s: int,
            *, column: str, value: str) -> bool:
     """True if the sentence mentions ``value`` (in ``column``), or opens with a pronoun
     after a sentence that does."""
-    if (sent_mentions[column] == value).any():
+    if any(getattr(m, column) == value for m in sent_mentions):
         return True
-    return bool(_PRONOUN_OPENERS.match(ntext[s:s + 12])) and (prev_mentions[column] == value).any()
+    return bool(_PRONOUN_OPENERS.match(ntext[s:s + 12])) and any(getattr(m, column) == value for m in prev_mentions)
 
 
 # --------------------------------------------------------------------------- statements
@@ -177,8 +178,8 @@ class _Sentence:
     s: int
     e: int
     prev: tuple[tuple[int, int], ...]  # the sentences before it that may carry its topic
-    mentions: pd.DataFrame
-    prev_mentions: pd.DataFrame
+    mentions: tuple[Mention, ...]
+    prev_mentions: tuple[Mention, ...]
     voices: Sequence[_Voice]
     case: Case
     blamed: dict[str, frozenset[str]]  # voice -> groups it blames in the unit
@@ -236,28 +237,57 @@ def _direction(cue: Cue, trigger: Trigger | None, negated: bool) -> tuple[int, b
     return cue.direction * (-1 if negated else 1) * (-1 if flipped else 1), negated or flipped
 
 
+def _nearer(hit: Hit, others: Sequence[Mention], own: Sequence[Mention]) -> bool:
+    """True if a mention in ``others`` stands nearer to the cue than every one in ``own``."""
+    if not others or not own:
+        return False
+
+    def distance(rows: Sequence[Mention]) -> int:
+        return min(m.start - hit.end if m.start >= hit.end else max(hit.start - m.end, 0) for m in rows)
+
+    return distance(others) < distance(own)
+
+
+def _target_applies(hit: Hit, sent: _Sentence) -> bool:
+    """A target cue counts if the sentence (or, after a pronoun opener, the previous one)
+    names the target and no other actor stands nearer to the cue."""
+    target = sent.case.target
+    if not _names(sent.mentions, sent.prev_mentions, sent.ntext, sent.s, column="actor", value=target):
+        return False
+    own = [m for m in sent.mentions if m.actor == target]
+    others = [m for m in sent.mentions if m.actor != target]
+    if "P" not in hit.cue.flags and own:
+        clause = _clause_start(sent.ntext, sent.s, hit.start)
+        subjects = [m for m in others if clause <= m.start < hit.start]
+        if subjects and not any(clause <= m.start < hit.start for m in own):
+            return False  # "the rebels are a disappointment to her rivals": the subject is evaluated
+    return not _nearer(hit, others, own)
+
+
+def _clause_start(ntext: str, s: int, pos: int) -> int:
+    """Start of the clause that holds ``pos`` (after the last clause break before it)."""
+    breaks = list(CLAUSE_BREAK.finditer(ntext, s, pos))
+    return breaks[-1].end() if breaks else s
+
+
 def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:
     """A response cue counts if it evaluates the response group (named where its flags
     say), about this event, in a voice other than the group's own."""
     case, group = sent.case, sent.case.response_group
     if group is None:
         return False
-    rows = sent.mentions[sent.mentions["group"] == group]
-    opener = bool(_PRONOUN_OPENERS.match(sent.ntext[sent.s:sent.s + 12])) and (sent.prev_mentions["group"] == group).any()
-    if rows.empty and not opener:
+    rows = [m for m in sent.mentions if m.group == group]
+    opener = bool(_PRONOUN_OPENERS.match(sent.ntext[sent.s:sent.s + 12])) and any(m.group == group for m in sent.prev_mentions)
+    if not rows and not opener:
         return False
-    if "S" in hit.cue.flags and not (opener or (rows["start"] < hit.start).any()):
+    if "S" in hit.cue.flags and not (opener or any(m.start < hit.start for m in rows)):
         return False
-    if "O" in hit.cue.flags and not (rows["start"] >= hit.end).any():
+    if "O" in hit.cue.flags and not any(m.start >= hit.end for m in rows):
         return False
-    if not hit.cue.flags & {"S", "O"} and len(rows):
-        others = sent.mentions[(sent.mentions["group"] != group) & (sent.mentions["actor"] != voice)]
-        if len(others):  # "their leader is incompetent ... hatred of X": the cue is about the nearer actor
-            def distance(frame: pd.DataFrame) -> int:
-                return int(min((abs(a - hit.start) if a >= hit.end else abs(hit.start - b))
-                               for a, b in zip(frame["start"], frame["end"])))
-            if distance(others) < distance(rows):
-                return False
+    if not hit.cue.flags & {"S", "O"} and rows:
+        others = [m for m in sent.mentions if m.group != group and m.actor != voice]
+        if _nearer(hit, others, rows):  # "their leader is incompetent ... hatred of X": about the nearer actor
+            return False
     if case.actor_groups.get(voice) == group:
         return False
     return about_event(sent.ntext, [(sent.s, sent.e), *sent.prev], case)
@@ -276,7 +306,7 @@ def _sentence_statements(sent: _Sentence) -> list[dict]:
     groups: dict[tuple[str, str, str], list] = {}
     for hit in hits:
         cue = hit.cue
-        if cue.dimension == "target" and not _names(sent.mentions, sent.prev_mentions, ntext, s, column="actor", value=case.target):
+        if cue.dimension == "target" and not _target_applies(hit, sent):
             continue
         trigger = _governing(hit, triggers, ntext) if _needs_scope(cue) else None
         if _needs_scope(cue) and (trigger is None or trigger.kind == "cancel"):
@@ -325,13 +355,21 @@ def _statement_row(sent: _Sentence, dimension: str, voice: str, speech: str, ite
     }
 
 
-def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], mentions: pd.DataFrame,
+def _mention_index(mentions: pd.DataFrame) -> dict[str, dict[int, tuple[Mention, ...]]]:
+    """unit_id -> sent_id -> the sentence's mentions in text order, in one pass."""
+    index: dict[str, dict[int, list[Mention]]] = {}
+    columns = (mentions[c].tolist() for c in ("unit_id", "sent_id", "start", "end", "actor", "group"))
+    for unit_id, sent_id, start, end, actor, group in zip(*columns):
+        index.setdefault(unit_id, {}).setdefault(int(sent_id), []).append(Mention(int(start), int(end), str(actor), str(group)))
+    return {u: {k: tuple(sorted(v)) for k, v in sents.items()} for u, sents in index.items()}
+
+
+def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], by_sent: dict[int, tuple[Mention, ...]],
                      quote_rows: pd.DataFrame, case: Case, blamed: dict[str, frozenset[str]]) -> list[dict]:
     """Stance statements of one unit, with sent_id and the sentence text."""
     ntext = normalize_text(text)
     voices = _voices(quote_rows, sentence_rows)
-    by_sent = dict(tuple(mentions.groupby("sent_id"))) if len(mentions) else {}
-    empty = mentions.iloc[0:0]
+    empty: tuple[Mention, ...] = ()
     rows = []
     for k, (sent_id, s, e) in enumerate(sentence_rows):
         prev_id = sentence_rows[k - 1][0] if k else None
@@ -385,9 +423,9 @@ def stance_statements(
     if quote_table is None:
         quote_table = quotes(units, case=case, sentence_table=sents, mentions=mentions)
     sent_groups = dict(tuple(sents.groupby("unit_id", sort=False)))
-    mention_groups = dict(tuple(mentions.groupby("unit_id", sort=False)))
+    mention_index = _mention_index(mentions)
     quote_groups = dict(tuple(quote_table.groupby("unit_id", sort=False)))
-    empty_mentions, empty_quotes = mentions.iloc[0:0], quote_table.iloc[0:0]
+    empty_quotes = quote_table.iloc[0:0]
     blamed: dict[str, dict[str, frozenset[str]]] = {}
     if claims is not None and len(claims):
         for (unit_id, voice), part in claims.groupby(["unit_id", "voice"]):
@@ -398,7 +436,7 @@ def stance_statements(
         if unit_sents is None:
             continue
         spans = list(zip(unit_sents["sent_id"], unit_sents["start"], unit_sents["end"]))
-        for row in _unit_statements(text, spans, mention_groups.get(unit_id, empty_mentions),
+        for row in _unit_statements(text, spans, mention_index.get(unit_id, {}),
                                     quote_groups.get(unit_id, empty_quotes), case, blamed.get(unit_id, {})):
             rows.append({"unit_id": unit_id, **row})
     if not rows:

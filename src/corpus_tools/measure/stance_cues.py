@@ -39,6 +39,7 @@ NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
 CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
 _CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
+_GERUND_NEXT = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 _DEONTIC = frozenset({"should", "must", "ought", "need", "needs"})
 _QUESTION_NEGATORS = frozenset({"nobody", "nothing", "none"})  # "why has nobody been charged?"
 QUESTION_KINDS = frozenset({"rhetorical", "impatience", "doubting"})
@@ -72,6 +73,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
             pending_gap = True
             continue
         optional = token.startswith("(") and token.endswith(")?")
+        if not optional and ("(" in token or ")" in token):
+            raise ValueError(f"cue pattern {pattern!r}: {token!r} is neither a word, a|b nor an optional (a|b)?")
         words = token[1:-2] if optional else token
         alts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words.split("|")]
         piece = "(?:" + "|".join(alts) + ")"
@@ -300,7 +303,8 @@ def find_hits(ntext: str, s: int, e: int, *, lexicon: Path | None = None) -> lis
     for dimension in ROLES:
         found = [Hit(m.start(), m.end(), cue, ntext[m.start():m.end()])
                  for cue in load_cues(lexicon) if cue.dimension == dimension
-                 for m in cue.regex.finditer(ntext, s, e)]
+                 for m in cue.regex.finditer(ntext, s, e)
+                 if "G" not in cue.flags or not _GERUND_NEXT.match(ntext, m.end(), e)]
         hits += longest(found)
     return hits
 

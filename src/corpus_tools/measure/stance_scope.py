@@ -17,11 +17,10 @@ Helpers of :mod:`corpus_tools.measure.stance`, each reading a documented list:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import NamedTuple
 
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows, read_word_list
@@ -34,7 +33,16 @@ from corpus_tools.measure.stance_cues import (
     target_patterns,
 )
 
-__all__ = ["about_event", "agent_in", "agent_of", "aimed_at_suspects", "event_patterns", "subject_voice"]
+__all__ = ["Mention", "about_event", "agent_in", "agent_of", "aimed_at_suspects", "event_patterns", "subject_voice"]
+
+class Mention(NamedTuple):
+    """One actor mention of a sentence (from :func:`corpus_tools.find_mentions`)."""
+
+    start: int
+    end: int
+    actor: str
+    group: str
+
 
 _OBJECT_PRONOUNS = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -95,7 +103,7 @@ def about_event(ntext: str, spans: Collection[tuple[int, int]], case: Case) -> b
     return any(rx.search(ntext, a, b) for a, b in [(s, e), *rest] for rx in event)
 
 
-def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
+def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: Sequence[Mention], prev_mentions: Sequence[Mention],
                       case: Case, *, exclude_actors: Collection[str] = (), exclude_groups: Collection[str] = (),
                       blamed: Collection[str] = ()) -> bool:
     """True if the sentence [s, e) names whom a confrontation cue would be aimed at.
@@ -103,7 +111,7 @@ def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, p
     Args:
         ntext: The normalised text.
         s, e: The sentence.
-        sent_mentions: Its mentions (:func:`corpus_tools.find_mentions` rows).
+        sent_mentions: Its mentions (:data:`Mention` tuples of :func:`corpus_tools.find_mentions` rows).
         prev_mentions: The previous sentence's mentions (for "them", "they", "it").
         case: The case (its suspect groups).
         exclude_actors: Actors that do not count (the caller, the agent).
@@ -115,10 +123,8 @@ def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: pd.DataFrame, p
     """
     groups = set(case.suspects) | set(blamed)
 
-    def named(rows: pd.DataFrame) -> bool:
-        keep = rows[rows["group"].isin(groups) & ~rows["actor"].isin(list(exclude_actors))
-                    & ~rows["group"].isin(list(exclude_groups))]
-        return not keep.empty
+    def named(rows: Sequence[Mention]) -> bool:
+        return any(m.group in groups and m.actor not in exclude_actors and m.group not in exclude_groups for m in rows)
 
     if named(sent_mentions) or any(rx.search(ntext, s, e) for rx in target_patterns()):
         return True
@@ -141,7 +147,7 @@ def _surname(run: str) -> str:
     return tokens[-1] if tokens else ""
 
 
-def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame, prev_mentions: pd.DataFrame,
+def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Mention], prev_mentions: Sequence[Mention],
                   case: Case) -> str:
     """Who makes the call, threat or criticism at ``trigger``, or "" if nobody is named.
 
@@ -167,16 +173,16 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.Dat
         if start is not None:
             stop = re.search(r"\s(?:to|for|that)\s|[,;.]", ntext[start:e])
             lo, hi = start, start + (stop.start() if stop else min(80, e - start))
-    found = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
-    if len(found):
-        return str(found.iloc[0]["actor"])
+    found = [m for m in mentions if m.start >= lo and m.end <= hi]
+    if found:
+        return found[0].actor
     for _, label, regex in agent_patterns(case):
         if regex.search(ntext, lo, hi):
             return label
     words = re.findall(r"[\w'-]+", ntext[lo:hi])
-    if words and words[0].lower() in _SUBJECT_PRONOUNS and len(prev_mentions):
-        people = prev_mentions[prev_mentions["actor"] != case.target]
-        return str((people if len(people) else prev_mentions).iloc[0]["actor"])
+    if words and words[0].lower() in _SUBJECT_PRONOUNS and prev_mentions:
+        people = [m for m in prev_mentions if m.actor != case.target] or list(prev_mentions)
+        return people[0].actor
     nouns = _speaker_nouns(case.lexicon)
     for m in _NAME_RUN.finditer(ntext, lo, hi):
         run = m.group(0)
@@ -189,6 +195,8 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.Dat
     content = [w for w in words if w.lower() not in _AUX]
     for k, word in enumerate(content):
         if word.lower() in nouns:
+            while k + 1 < len(content) and content[k + 1].lower() in nouns:  # "opposition lawmakers"
+                k += 1
             first = max(0, k - 2)
             while first < k and content[first].lower() in {"the", "a", "an", "some", "many", "several"}:
                 first += 1
@@ -199,13 +207,10 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.Dat
 # --------------------------------------------------------------------------- agents
 
 
-def agent_in(ntext: str, lo: int, hi: int, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
+def agent_in(ntext: str, lo: int, hi: int, mentions: Sequence[Mention], case: Case) -> tuple[str, str]:
     """The first actor in text[lo:hi]: (agent, agent_group), or ("", "")."""
-    found = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
-    best: tuple[int, str, str] | None = None
-    if len(found):
-        row = found.iloc[0]
-        best = (int(row["start"]), str(row["actor"]), str(row["group"]))
+    found = [m for m in mentions if m.start >= lo and m.end <= hi]
+    best: tuple[int, str, str] | None = (found[0].start, found[0].actor, found[0].group) if found else None
     for group, label, regex in agent_patterns(case):
         m = regex.search(ntext, lo, hi)
         if m and (best is None or m.start() < best[0]):
@@ -213,7 +218,7 @@ def agent_in(ntext: str, lo: int, hi: int, mentions: pd.DataFrame, case: Case) -
     return (best[1], best[2]) if best else ("", "")
 
 
-def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFrame, case: Case) -> tuple[str, str]:
+def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Mention], case: Case) -> tuple[str, str]:
     """Who is to act on a prescription: "that X"/"for X to" after a frame, "on X to" after a
     call, else the subject."""
     if trigger.kind in ("imperative", *QUESTION_KINDS):
@@ -223,7 +228,10 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: pd.DataFram
         if m or re.search(r"\b(?:that|for|on|upon)$", trigger.surface):
             lo = trigger.end + (m.end() if m else 0)
             to = re.search(r"\b(?:to|should|must|takes?|is|are)\b", ntext[lo:e])
-            agent = agent_in(ntext, lo, lo + (to.start() if to else 60), mentions, case)
+            # "for X to", "on X to": without "to", X is no agent ("time for sanctions on X"); "that X acts"
+            that = re.search(r"\bthat$", ntext[trigger.start:lo].strip())
+            hi = lo + to.start() if to else (min(e, lo + 60) if that else lo)
+            agent = agent_in(ntext, lo, hi, mentions, case)
             if agent[0]:
                 return agent
         if trigger.kind == "call":

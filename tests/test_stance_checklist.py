@@ -1,0 +1,268 @@
+"""Behavioural (CheckList) suite for the stance measure, on an invented case.
+
+Templates of the project's own writing generate sentences per capability (Ribeiro et
+al., "Beyond Accuracy: Behavioral Testing of NLP Models with CheckList", ACL 2020), each
+with the answer the measure must give. The case is invented here (a bridge bombing in
+the invented country of Velland; suspects the Grey Wolves militia and the state of
+Dravenia; target the mayor Mara Linde; response group the Velland government), so
+nothing of the bundled corpus is involved. All sentences are measured in one call (one
+unit each) and checked capability by capability; each capability must pass in full.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import pytest
+
+import corpus_tools as ct
+from corpus_tools.measure.stance import stance_statements
+
+GAZETTEER = """id,name,group,type,names,aliases,roles
+linde,Mara Linde,velland_government,person,Mara Linde;Linde,,mayor;Ilse's mayor;mayor of Ilse
+velland,Republic of Velland,velland_government,state,Velland;=Republic of Velland,,
+velland_government,Velland national government,velland_government,government,=Velland government;=government of Velland,\
+=Velland's government;=the cabinet,
+rhee,Tomas Rhee,velland_government,person,Tomas Rhee;Rhee,,interior minister;Velland's interior minister
+grey_wolves,Grey Wolves militia,wolves,organisation,=Grey Wolves,=the Wolves;=Grey Wolves militia,
+orsk,Ivo Orsk,wolves,person,Ivo Orsk;Orsk,,
+dravenia,Dravenia,dravenia,state,Dravenia,=Dravenian regime;=Dravenian government,
+amsel,Paul Amsel,opposition,person,Paul Amsel;Amsel,,opposition senator
+harbor_council,Council of Harbors,other,organisation,=Council of Harbors,=Harbor Council,
+"""
+
+CASE = """target = "linde"
+gazetteer = "gazetteer.csv"
+suspects = ["wolves", "dravenia"]
+event = ["the bridge bombing", "the Ilse bombing", "June 4"]
+harm = ["kill", "bomb"]
+pronouns = ["she", "her", "herself"]
+
+[stance]
+target_dimension = "linde"
+response_group = "velland_government"
+response_dimension = "velland_response"
+"""
+
+CONF, TARGET, RESPONSE = "confrontation", "linde", "velland_response"
+NONE = None  # expected: no row on the dimension
+
+
+@dataclass(frozen=True)
+class Example:
+    """One generated sentence (or two-sentence text) and the answer it must get."""
+
+    capability: str
+    text: str
+    dimension: str
+    expected: int | None  # direction, or None for "no row on this dimension"
+    voice: str | None = "author"  # whose statement; None: any voice except the author's
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory) -> ct.Case:
+    folder = tmp_path_factory.mktemp("case_velland")
+    (folder / "gazetteer.csv").write_text(GAZETTEER, encoding="utf-8")
+    (folder / "case.toml").write_text(CASE, encoding="utf-8")
+    return ct.load_case(folder / "case.toml")
+
+
+SUSPECTS = ["the Grey Wolves", "Dravenia", "the Dravenian regime", "Ivo Orsk"]
+AGENTS = ["Velland", "The government of Velland", "The international community"]
+CONFRONT = [  # bare verb phrase, with {s} for the suspect
+    "impose sanctions on {s}",
+    "hold {s} accountable for the bombing",
+    "impose real costs on {s}",
+    "retaliate against {s}",
+    "punish {s}",
+    "confront {s}",
+]
+RESTRAIN = [
+    "pursue dialogue with {s}",
+    "show restraint toward {s}",
+    "avoid escalation with {s}",
+    "seek a diplomatic solution with {s}",
+]
+PAST = {  # past participles for the rhetorical questions
+    "impose sanctions on {s}": "imposed sanctions on {s}",
+    "hold {s} accountable for the bombing": "held {s} accountable for the bombing",
+    "punish {s}": "punished {s}",
+    "confront {s}": "confronted {s}",
+}
+
+
+def _actions() -> Iterable[tuple[str, int]]:
+    yield from ((a, 1) for a in CONFRONT)
+    yield from ((a, -1) for a in RESTRAIN)
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def examples() -> list[Example]:
+    """Every generated example, capability by capability."""
+    out: list[Example] = []
+    add = out.append
+    # modal prescriptions: modal x agent x action
+    modals = ["should", "must", "needs to", "ought to", "has to"]
+    for k, ((action, d), modal) in enumerate(itertools.product(_actions(), modals)):
+        agent, s = AGENTS[k % len(AGENTS)], SUSPECTS[k % len(SUSPECTS)]
+        add(Example("modal prescription", f"{agent} {modal} {action.format(s=s)}.", CONF, d))
+    for action, d in _actions():
+        add(Example("modal prescription", f"It is time to {action.format(s='the Grey Wolves')}.", CONF, d))
+    # negated prescriptions flip; "no need to" cancels
+    for (action, d), agent in itertools.product(_actions(), AGENTS):
+        add(Example("negated prescription", f"{agent} should not {action.format(s='Dravenia')}.", CONF, -d))
+        add(Example("negated prescription", f"{agent} must not {action.format(s='the Grey Wolves')}.", CONF, -d))
+    for action, _ in _actions():
+        add(Example("negated prescription", f"There is no need to {action.format(s='the Grey Wolves')}.", CONF, NONE))
+    # criticism of inaction prescribes the action
+    frames = ["{a} has failed to {v}.", "{a} refused to {v}.", "{a} has yet to {v}.", "{a} did nothing to {v}."]
+    for (action, d), frame in itertools.product(_actions(), frames):
+        agent = AGENTS[len(out) % 2]
+        add(Example("criticism of inaction", frame.format(a=agent, v=action.format(s="the Grey Wolves")), CONF, d))
+    for s in SUSPECTS:
+        add(Example("criticism of inaction", f"The government did nothing to stop {s} before the bombing.", CONF, 1))
+        add(Example("criticism of inaction", f"Velland fails to tackle {s}, and everyone can see it.", CONF, 1))
+    # conditionals: a prescription in the main clause counts, an inverted "should" does not
+    for (action, d), s in itertools.product(_actions(), SUSPECTS[:2]):
+        add(Example("conditional", f"If {s} is responsible for the bombing, Velland must {action.format(s=s)}.", CONF, d))
+    for s in SUSPECTS:
+        add(Example("conditional", f"If {s} is responsible, it must pay a heavy price.", CONF, 1))
+        add(Example("conditional", f"If {s} strikes again, target its commanders.", CONF, 1))
+        add(Example("conditional", f"Should Velland decide to punish {s}, markets will fall.", CONF, NONE))
+    # rhetorical questions prescribe; open questions do not
+    for s in SUSPECTS:
+        add(Example("rhetorical question", f"Why has no one held {s} accountable for the bombing?", CONF, 1))
+        add(Example("rhetorical question", f"Why has nobody been held to account for the bombing by {s}?", CONF, 1))
+        add(Example("rhetorical question", f"Why should Velland negotiate with {s}?", CONF, 1))
+        add(Example("rhetorical question", f"Why should anyone punish {s} before the evidence is in?", CONF, -1))
+        add(Example("rhetorical question", f"When will Velland hold {s} accountable?", CONF, 1))
+        add(Example("rhetorical question", f"How long will the government ignore {s}?", CONF, 1))
+        add(Example("rhetorical question", f"Should Velland impose sanctions on {s}?", CONF, NONE))
+        add(Example("rhetorical question", f"Will the cabinet confront {s}?", CONF, NONE))
+    for past in PAST.values():
+        add(Example("rhetorical question", f"Why hasn't Velland {past.format(s='Dravenia')}?", CONF, 1))
+    # epistemic modals: predictions and inferences prescribe nothing
+    for s in SUSPECTS:
+        add(Example("epistemic modal", f"One should expect Velland to retaliate against {s}.", CONF, NONE))
+        add(Example("epistemic modal", f"The cabinet must have weighed sanctions on {s} for weeks.", CONF, NONE))
+        add(Example("epistemic modal", f"Velland must be preparing sanctions on {s}.", CONF, NONE))
+        add(Example("epistemic modal", f"Velland imposed sanctions on {s} in May.", CONF, NONE))
+        add(Example("epistemic modal", f"Observers anticipate that Velland will confront {s}.", CONF, NONE))
+    # quoted and reported prescriptions: the speaker's voice
+    speakers = [("Senator Paul Amsel", "amsel"), ("Ingrid Solberg, an analyst,", "Solberg"), ("Tomas Rhee", "rhee")]
+    for (action, d), (speaker, voice) in itertools.product(_actions(), speakers):
+        v = action.format(s="the Grey Wolves")
+        add(Example("quoted/reported prescription", f"\u201cVelland must {v},\u201d {speaker} said.", CONF, d, voice))
+        add(Example("quoted/reported prescription", f"{speaker} said that Velland should {v}.", CONF, d, voice))
+    # calls by named parties: the caller's voice
+    callers = [("The Council of Harbors", "harbor_council"), ("Senator Paul Amsel", "amsel"),
+               ("Ingrid Solberg", "Solberg"), ("Opposition lawmakers", "Opposition lawmakers")]
+    calls = [("called for restraint", -1), ("urged calm", -1), ("appealed for dialogue with Dravenia", -1),
+             ("urged an independent investigation into the bombing", 1),
+             ("called for sanctions against the Grey Wolves", 1),
+             ("demanded that Velland punish the Grey Wolves", 1),
+             ("called on Velland to hold Dravenia accountable", 1)]
+    for (caller, voice), (call, d) in itertools.product(callers, calls):
+        add(Example("call by named party", f"{caller} {call}.", CONF, d, voice))
+    # restraint vs confrontation: minimal pairs that differ in the action only
+    pairs = [("calm", -1), ("de-escalation", -1), ("dialogue with Dravenia", -1), ("diplomacy with the Grey Wolves", -1),
+             ("restraint", -1), ("sanctions on Dravenia", 1), ("consequences for the Grey Wolves", 1),
+             ("a forceful response to the Grey Wolves", 1), ("retaliation against Dravenia", 1),
+             ("the punishment of the Grey Wolves", 1)]
+    for (noun, d), frame in itertools.product(pairs, ["The bombing calls for {n}.", "It is time for {n}.",
+                                                      "What Velland needs to choose now is {n}."]):
+        add(Example("restraint vs confrontation", frame.format(n=noun), CONF, d))
+    # response to this event: endorse / criticise, in voices other than the government's
+    gov = ["The government of Velland", "Velland", "The cabinet"]
+    criticise = ["{g}'s response to the bridge bombing was tepid.", "{g} failed to respond to the bombing.",
+                 "{g} is using the bombing as a pretext to silence critics.",
+                 "{g}'s accusations after the bombing are baseless.",
+                 "{g}'s handling of the bombing investigation was botched.",
+                 "After the bombing, {g} tried to shift the blame onto the opposition."]
+    endorse = ["{g} acted swiftly after the bombing.", "{g}'s firm response to the bombing was the right call.",
+               "Critics praised {g} for its reaction to the bombing."]
+    for g, t in itertools.product(gov, criticise):
+        add(Example("response evaluation", t.format(g=g).replace("The cabinet's", "The cabinet's"), RESPONSE, -1))
+    for g, t in itertools.product(gov, endorse):
+        add(Example("response evaluation", t.format(g=g), RESPONSE, 1, voice=None if t.startswith("Critics") else "author"))
+    for t in ["Tomas Rhee said the government's response to the bombing was the right call.",
+              "Interior Minister Rhee called the accusations against the cabinet after the bombing baseless."]:
+        add(Example("response evaluation", t, RESPONSE, NONE))  # the government does not evaluate itself
+    # praise and criticism of the target (her pronouns from the case)
+    praise = ["{t} is a competent and brave leader.", "{t} has been courageous since the bombing.",
+              "{t} is a principled and credible mayor.", "Allies should support {t}."]
+    blame = ["{t} has been a disappointment.", "{t} wasted her mandate.", "{t} is weak and indecisive.",
+             "{t} has proved ineffective."]
+    for t in ["Mara Linde", "Mayor Linde", "Linde"]:
+        for p in praise:
+            add(Example("target praise/criticism", p.format(t=t), TARGET, 1))
+        for p in blame:
+            add(Example("target praise/criticism", p.format(t=t), TARGET, -1))
+        add(Example("target praise/criticism", f"{t} spoke after the bombing. She was courageous.", TARGET, 1))
+        add(Example("target praise/criticism", f"{t} spoke after the bombing. She was indecisive.", TARGET, -1))
+        add(Example("target praise/criticism", f"Velland failed to support {t}.", TARGET, NONE))
+        add(Example("target praise/criticism", f"The Grey Wolves are a disappointment to {t}'s rivals in Dravenia.",
+                    TARGET, NONE))
+    # negation
+    for t in ["Linde", "Mayor Linde"]:
+        add(Example("negation", f"{t} is not competent.", TARGET, -1))
+        add(Example("negation", f"{t} is neither brave nor decisive.", TARGET, -1))
+        add(Example("negation", f"{t} is not weak.", TARGET, 1))
+        add(Example("negation", f"This is not to suggest that {t} is weak.", TARGET, NONE))
+    for s in SUSPECTS:
+        add(Example("negation", f"Velland can help by not pointing fingers at {s}.", CONF, -1))
+        add(Example("negation", f"Velland should not avoid confrontation with {s}.", CONF, 1))
+        add(Example("negation", f"Velland need not confront {s}.", CONF, NONE))
+        add(Example("negation", f"Neither the cabinet nor the police lifted a finger after the bombing by {s}.",
+                    RESPONSE, -1))
+    # other events: no response row
+    others = ["{g}'s response to last year's floods was tepid.", "{g}'s trade policy is misguided.",
+              "{g}'s handling of the election was botched.", "{g} failed to respond to the earthquake.",
+              "{g} hesitated for years over the budget.", "{g}'s reaction to the previous attacks was feckless."]
+    for g, t in itertools.product(gov, others):
+        add(Example("other-event prescription", t.format(g=g), RESPONSE, NONE))
+    return out
+
+
+EXAMPLES = examples()
+
+
+@pytest.fixture(scope="module")
+def results(case) -> pd.DataFrame:
+    units = pd.DataFrame({"unit_id": [f"x{i:04d}" for i in range(len(EXAMPLES))], "text": [e.text for e in EXAMPLES]})
+    found = stance_statements(units, case=case)
+    rows = []
+    for i, ex in enumerate(EXAMPLES):
+        mine = found[(found.unit_id == f"x{i:04d}") & (found.dimension == ex.dimension)]
+        rows.append({"capability": ex.capability, "text": ex.text, "passed": _passes(ex, mine),
+                     "got": "; ".join(f"{r.direction:+d} [{r.voice}] {r.cue}" for r in mine.itertuples())})
+    return pd.DataFrame(rows)
+
+
+def _passes(ex: Example, rows: pd.DataFrame) -> bool:
+    if ex.expected is None:
+        return rows.empty
+    rows = rows[rows.voice != "author"] if ex.voice is None else rows[rows.voice == ex.voice]
+    return len(rows) == 1 and int(rows.direction.iloc[0]) == ex.expected
+
+
+CAPABILITIES = list(dict.fromkeys(e.capability for e in EXAMPLES))
+
+
+def test_suite_size():
+    assert len(EXAMPLES) >= 300
+    assert len(CAPABILITIES) >= 13
+
+
+@pytest.mark.parametrize("capability", CAPABILITIES)
+def test_capability(results, capability):
+    part = results[results.capability == capability]
+    failed = part[~part.passed]
+    assert failed.empty, f"{len(failed)} of {len(part)} fail:\n" + "\n".join(
+        f"  {r.text!r} -> {r.got or 'no row'}" for r in failed.head(15).itertuples())
