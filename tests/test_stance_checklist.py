@@ -266,3 +266,36 @@ def test_capability(results, capability):
     failed = part[~part.passed]
     assert failed.empty, f"{len(failed)} of {len(part)} fail:\n" + "\n".join(
         f"  {r.text!r} -> {r.got or 'no row'}" for r in failed.head(15).itertuples())
+
+
+def _one(case: ct.Case, text: str, **kwargs) -> pd.DataFrame:
+    return stance_statements(pd.DataFrame({"unit_id": ["u"], "text": [text]}), case=case, **kwargs)
+
+
+def test_a_group_the_voice_blames_counts_as_a_target(case):
+    """Confrontation aimed at whoever the same voice blames (blame claims passed in)."""
+    text = "Senator Paul Amsel urged Velland to punish the Council of Harbors."
+    assert _one(case, text).empty  # the council is no suspect of the case
+    claims = pd.DataFrame({"unit_id": ["u"], "voice": ["amsel"], "group": ["other"]})
+    row = _one(case, text, claims=claims).iloc[0]
+    assert (row.dimension, row.direction, row.voice, row.agent) == (CONF, 1, "amsel", "velland")
+    others = pd.DataFrame({"unit_id": ["u"], "voice": ["Solberg"], "group": ["other"]})
+    assert _one(case, text, claims=others).empty  # blamed by someone else
+
+
+def test_a_case_lexicon_adds_cues_and_names_a_bad_line(case, tmp_path):
+    folder = tmp_path / "case_lex"
+    (folder / "lexicon").mkdir(parents=True)
+    (folder / "gazetteer.csv").write_text(GAZETTEER, encoding="utf-8")
+    (folder / "case.toml").write_text(CASE.replace('pronouns =', 'lexicon = "lexicon"\npronouns ='), encoding="utf-8")
+    text = "Velland must blockade the Grey Wolves."
+    assert _one(case, text).empty
+    (folder / "lexicon" / "stance_confrontation.txt").write_text("# event words\n1\tblockade\tT\n", encoding="utf-8")
+    assert _one(ct.load_case(folder / "case.toml"), text).direction.tolist() == [1]
+    bad = tmp_path / "case_bad"
+    (bad / "lexicon").mkdir(parents=True)
+    (bad / "gazetteer.csv").write_text(GAZETTEER, encoding="utf-8")
+    (bad / "case.toml").write_text((folder / "case.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (bad / "lexicon" / "stance_confrontation.txt").write_text("# event words\n1\tblockade\n+2\tsiege\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"case_bad/lexicon/stance_confrontation\.txt, line 3"):
+        _one(ct.load_case(bad / "case.toml"), text)

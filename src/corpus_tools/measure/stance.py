@@ -255,12 +255,19 @@ def _target_applies(hit: Hit, sent: _Sentence) -> bool:
     if not _names(sent.mentions, sent.prev_mentions, sent.ntext, sent.s, column="actor", value=target):
         return False
     own = [m for m in sent.mentions if m.actor == target]
-    others = [m for m in sent.mentions if m.actor != target]
-    if "P" not in hit.cue.flags and own:
-        clause = _clause_start(sent.ntext, sent.s, hit.start)
-        subjects = [m for m in others if clause <= m.start < hit.start]
-        if subjects and not any(clause <= m.start < hit.start for m in own):
-            return False  # "the rebels are a disappointment to her rivals": the subject is evaluated
+    return "P" in hit.cue.flags or not own or _attached(hit, sent, own, "")
+
+
+def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> bool:
+    """True if an evaluation cue is about one of ``own`` rather than another actor: the
+    subject of its clause if there is one ("the rebels are a disappointment to her
+    rivals" is about the rebels), else the nearer mention."""
+    others = [m for m in sent.mentions if m not in own and m.actor != voice]
+    clause = _clause_start(sent.ntext, sent.s, hit.start)
+    if any(clause <= m.start < hit.start for m in own):
+        return True
+    if any(clause <= m.start < hit.start for m in others):
+        return False
     return not _nearer(hit, others, own)
 
 
@@ -284,10 +291,8 @@ def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:
         return False
     if "O" in hit.cue.flags and not any(m.start >= hit.end for m in rows):
         return False
-    if not hit.cue.flags & {"S", "O"} and rows:
-        others = [m for m in sent.mentions if m.group != group and m.actor != voice]
-        if _nearer(hit, others, rows):  # "their leader is incompetent ... hatred of X": about the nearer actor
-            return False
+    if not hit.cue.flags & {"S", "O"} and rows and not _attached(hit, sent, rows, voice):
+        return False
     if case.actor_groups.get(voice) == group:
         return False
     return about_event(sent.ntext, [(sent.s, sent.e), *sent.prev], case)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from corpus_tools.io.case import Case
@@ -39,6 +40,7 @@ NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
 CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
 _CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
+CUE_FLAGS = frozenset("TGXPSO")  # documented in the cue files
 _GERUND_NEXT = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 _DEONTIC = frozenset({"should", "must", "ought", "need", "needs"})
 _QUESTION_NEGATORS = frozenset({"nobody", "nothing", "none"})  # "why has nobody been charged?"
@@ -119,6 +121,19 @@ class Hit:
     surface: str
 
 
+def _entries(name: str, lexicon: Path | None) -> list[tuple[str, int, list[str]]]:
+    """(file, line, fields) of a packaged list and of the case's file of the same name."""
+    out = []
+    sources = [(f"lexicon/{name}", resources.files("corpus_tools.lexicon").joinpath(name).read_text(encoding="utf-8"))]
+    if lexicon is not None and (lexicon / name).is_file():
+        sources.append((str(lexicon / name), (lexicon / name).read_text(encoding="utf-8")))
+    for source, text in sources:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                out.append((source, number, line.strip().split("\t")))
+    return out
+
+
 @cache
 def load_cues(lexicon: Path | None = None) -> tuple[Cue, ...]:
     """Read the three dimension cue lists (``lexicon/stance_<role>.txt``).
@@ -128,17 +143,22 @@ def load_cues(lexicon: Path | None = None) -> tuple[Cue, ...]:
 
     Returns:
         Every cue of every dimension (``Cue.dimension`` is the role).
+
+    Raises:
+        ValueError: naming the file and line of a malformed entry.
     """
     cues = []
     for dimension in ROLES:
-        name = f"stance_{dimension}.txt"
-        for line, fields in enumerate(read_tab_rows(name, extra=lexicon), start=1):
+        for source, line, fields in _entries(f"stance_{dimension}.txt", lexicon):
             try:
                 direction, pattern = int(fields[0]), fields[1]
+                if direction not in (1, -1) or len(fields) > 3 or set(fields[2] if len(fields) > 2 else "") - CUE_FLAGS:
+                    raise ValueError
+                regex = compile_pattern(pattern)
             except (ValueError, IndexError):
-                raise ValueError(f"{name}: entry {line} ({fields!r}) is not direction<TAB>pattern[<TAB>flags]") from None
-            flags = frozenset(fields[2]) if len(fields) > 2 else frozenset()
-            cues.append(Cue(dimension, direction, pattern, compile_pattern(pattern), flags))
+                raise ValueError(f"{source}, line {line}: {chr(9).join(fields)!r} is not direction (1 or -1)<TAB>pattern"
+                                 f"[<TAB>flags from {''.join(sorted(CUE_FLAGS))}]") from None
+            cues.append(Cue(dimension, direction, pattern, regex, frozenset(fields[2]) if len(fields) > 2 else frozenset()))
     return tuple(cues)
 
 

@@ -46,8 +46,8 @@ class Mention(NamedTuple):
 
 _OBJECT_PRONOUNS = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
-_AUX = frozenset("has have had also has also have also reportedly then later further again once immediately "
-                 "publicly repeatedly already now today yesterday".split())
+_AUX = frozenset("has have had also reportedly then later further again once immediately publicly repeatedly "
+                 "already now today yesterday and but".split())  # "X said ..., and has promised to ..."
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,})(?:\s+(?:(?:al|bin|ibn|de|van|von|da)[\s-]+)?"
                        r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,}))*")
 _NOT_NAMES = frozenset("The A An This That These Those It He She They We I In On At But And Or If When After Before "
@@ -235,8 +235,10 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Me
             if agent[0]:
                 return agent
         if trigger.kind == "call":
-            inside = agent_in(ntext, trigger.start, trigger.end, mentions, case)  # "asked the court to"
-            return inside
+            urged = re.match(r"((?:\s+[\w'-]+){1,5}?)\s+to\b", ntext[trigger.end:e])  # "urged X to"
+            if urged:
+                return agent_in(ntext, trigger.end, trigger.end + urged.end(1), mentions, case)
+            return agent_in(ntext, trigger.start, trigger.end, mentions, case)  # "asked the court to"
     if trigger.kind == "modal":
         passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)", ntext[trigger.end:e])
         if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
