@@ -108,7 +108,13 @@ _SUBJECT_KINDS = {"call": "call", "commit": "commitment", "criticise": "criticis
 _CLAUSE_KINDS = frozenset({"call", "commit", "inaction", "criticise"})
 _SCOPE_BREAK = re.compile(r"[;:\u2014\u2013]|\s-\s|\s--\s|\b(?:which|while|whereas|although|but|because|after|before)\b",
                           re.IGNORECASE)
-_PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b", re.IGNORECASE)
+# a sentence opening with a pronoun that refers back ("It was the right call"), not an
+# expletive "it" ("It's easy to blame ...", "It is clear that ...")
+_PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)",
+                              re.IGNORECASE)
+# a clause without its own subject: a coordinator, then a lower-case word that opens no noun phrase
+_COORDINATED = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Yy]et|[Oo]r|[Tt]hen)\s+(?:(?:instead|also|then|later|again)\s+)?"
+                          r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our)\b)[a-z]+\b")
 
 
 # --------------------------------------------------------------------------- voice
@@ -268,6 +274,8 @@ def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> 
         return True
     if any(clause <= m.start < hit.start for m in others):
         return False
+    if _COORDINATED.match(sent.ntext, clause, hit.start) and sent.mentions:
+        return sent.mentions[0] in own  # "X did this, and instead cast baseless suspicion on Y": X's clause
     return not _nearer(hit, others, own)
 
 
