@@ -170,6 +170,14 @@ def examples() -> list[Example]:
              ("called on Velland to hold Dravenia accountable", 1)]
     for (caller, voice), (call, d) in itertools.product(callers, calls):
         add(Example("call by named party", f"{caller} {call}.", CONF, d, voice))
+    # declared intent: the declarer's voice; threats by the suspects are aimed at no suspect
+    for (action, d), (subject, voice) in itertools.product(_actions(), [("Velland", "velland"), ("Tomas Rhee", "rhee")]):
+        add(Example("declared intent", f"{subject} vowed to {action.format(s='the Grey Wolves')}.", CONF, d, voice))
+    for (action, d) in _actions():
+        add(Example("declared intent", f"\u201cWe will {action.format(s='Dravenia')},\u201d Tomas Rhee said.", CONF, d, "rhee"))
+    for s in SUSPECTS:
+        add(Example("declared intent", f"Velland reserves the right to retaliate against {s}.", CONF, 1, "velland"))
+        add(Example("declared intent", f"{_cap(s)} threatened to retaliate against Velland.", CONF, NONE))
     # restraint vs confrontation: minimal pairs that differ in the action only
     pairs = [("calm", -1), ("de-escalation", -1), ("dialogue with Dravenia", -1), ("diplomacy with the Grey Wolves", -1),
              ("restraint", -1), ("sanctions on Dravenia", 1), ("consequences for the Grey Wolves", 1),
@@ -191,7 +199,11 @@ def examples() -> list[Example]:
         add(Example("response evaluation", t.format(g=g).replace("The cabinet's", "The cabinet's"), RESPONSE, -1))
     for g, t in itertools.product(gov, endorse):
         add(Example("response evaluation", t.format(g=g), RESPONSE, 1, voice=None if t.startswith("Critics") else "author"))
+    for s in SUSPECTS:  # the critic named in the clause
+        add(Example("response evaluation", f"Velland blamed {s} for the bombing, a claim that Senator Paul Amsel "
+                    "dismissed as a pretext.", RESPONSE, -1, "amsel"))
     for t in ["Tomas Rhee said the government's response to the bombing was the right call.",
+              "Tomas Rhee dismissed the criticism of the cabinet's response to the bombing as baseless.",
               "Interior Minister Rhee called the accusations against the cabinet after the bombing baseless."]:
         add(Example("response evaluation", t, RESPONSE, NONE))  # the government does not evaluate itself
     # praise and criticism of the target (her pronouns from the case)

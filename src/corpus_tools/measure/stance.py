@@ -83,7 +83,7 @@ from corpus_tools.measure.stance_cues import (
     is_negated,
     negation_cues,
 )
-from corpus_tools.measure.stance_scope import Mention, about_event, agent_of, aimed_at_suspects, subject_voice
+from corpus_tools.measure.stance_scope import Mention, about_event, agent_of, aimed_at_suspects, speaks, subject_voice
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -112,6 +112,8 @@ _SCOPE_BREAK = re.compile(r"[;:\u2014\u2013]|\s-\s|\s--\s|\b(?:which|while|where
 # expletive "it" ("It's easy to blame ...", "It is clear that ...")
 _PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)",
                               re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:in|on|onto|from|against|to|toward|towards|of|at|into|over|about|with|\w+ed)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # a clause without its own subject: a coordinator, then a lower-case word that opens no noun phrase
 _COORDINATED = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Yy]et|[Oo]r|[Tt]hen)\s+(?:(?:instead|also|then|later|again)\s+)?"
                           r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our)\b)[a-z]+\b")
@@ -211,14 +213,21 @@ def _needs_scope(cue: Cue) -> bool:
 
 def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], sent: _Sentence,
                hit: Hit | None = None) -> tuple[str, str]:
-    """Whose statement a cue is: the voice at its prescriptive cue, or the subject of a
-    call, a declared intent or a criticism written in the author's voice."""
+    """Whose statement a cue is: the voice at its prescriptive cue; the subject of a call,
+    a declared intent or a criticism written in the author's voice; or the critic named
+    in the cue's clause ("a claim that X dismissed as a pretext")."""
     voice = _voice_at(sent.voices, trigger.start if trigger else pos)
     if trigger is None and hit is not None and ("X" in hit.cue.flags or "O" in hit.cue.flags) and voice[0] == AUTHOR:
         # "X is locked and loaded", "X condemned Y": the subject's statement
         pseudo = Trigger(hit.start, hit.end, "commit" if "X" in hit.cue.flags else "criticise", False, hit.surface)
         caller = subject_voice(sent.ntext, sent.s, sent.e, pseudo, sent.mentions, sent.prev_mentions, sent.case)
         return (caller, _SUBJECT_KINDS[pseudo.kind]) if caller else voice
+    if trigger is None and hit is not None:
+        # the innermost critic: "a claim that X dismissed as baseless" is X's evaluation
+        clause = _clause_start(sent.ntext, sent.s, hit.start)
+        critics = [m for m in sent.mentions if clause <= m.start < hit.start and speaks(sent.ntext, m, sent.case)]
+        if critics:
+            return critics[-1].actor, "criticism"
     if trigger is not None and trigger.kind in _SUBJECT_KINDS and voice[0] == AUTHOR:
         endorsed = any((t.kind == "endorse" or (t.kind in ("modal", "frame") and t.end <= trigger.start))
                        and _voice_at(sent.voices, t.start)[0] == AUTHOR for t in triggers)  # "X should press for"
@@ -268,7 +277,7 @@ def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> 
     """True if an evaluation cue is about one of ``own`` rather than another actor: the
     subject of its clause if there is one ("the rebels are a disappointment to her
     rivals" is about the rebels), else the nearer mention."""
-    others = [m for m in sent.mentions if m not in own and m.actor != voice]
+    others = [m for m in sent.mentions if m not in own and m.actor != voice and not speaks(sent.ntext, m, sent.case)]
     clause = _clause_start(sent.ntext, sent.s, hit.start)
     if any(clause <= m.start < hit.start for m in own):
         return True
@@ -276,6 +285,8 @@ def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> 
         return False
     if _COORDINATED.match(sent.ntext, clause, hit.start) and sent.mentions:
         return sent.mentions[0] in own  # "X did this, and instead cast baseless suspicion on Y": X's clause
+    # an object ("suspicion on Y", "missteps in Y", "blamed Y for") is not what the cue evaluates
+    others = [m for m in others if not _OBJECT_BEFORE.search(sent.ntext, max(0, m.start - 24), m.start)]
     return not _nearer(hit, others, own)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from corpus_tools.io.case import Case
-from corpus_tools.io.lexicon import read_tab_rows, read_word_list
+from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.measure.stance_cues import (
     CLAUSE_BREAK,
     QUESTION_KINDS,
@@ -33,7 +33,7 @@ from corpus_tools.measure.stance_cues import (
     target_patterns,
 )
 
-__all__ = ["Mention", "about_event", "agent_in", "agent_of", "aimed_at_suspects", "event_patterns", "subject_voice"]
+__all__ = ["Mention", "about_event", "agent_in", "agent_of", "aimed_at_suspects", "event_patterns", "speaks", "subject_voice"]
 
 class Mention(NamedTuple):
     """One actor mention of a sentence (from :func:`corpus_tools.find_mentions`)."""
@@ -76,11 +76,22 @@ def event_patterns(case: Case) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pa
 
 
 @cache
-def _speaker_nouns(lexicon: Path | None) -> frozenset[str]:
-    words = read_word_list("stance_speakers.txt")
-    if lexicon is not None and (lexicon / "stance_speakers.txt").is_file():
-        words += [r[0] for r in read_tab_rows("stance_speakers.txt", extra=lexicon)]
-    return frozenset(w.lower() for w in words)
+def _speaker_words(lexicon: Path | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, verbs) of ``stance_speakers.txt`` (and the case's file), verbs with the
+    package's reporting verbs (``speech_verbs.txt``)."""
+    rows = read_tab_rows("stance_speakers.txt", extra=lexicon)
+    for fields in rows:
+        if len(fields) != 2 or fields[0] not in ("noun", "verb"):
+            raise ValueError(f"stance_speakers.txt: {fields!r} is not noun|verb<TAB>word")
+    nouns = frozenset(w.lower() for kind, w in rows if kind == "noun")
+    verbs = {w.lower() for kind, w in rows if kind == "verb"} | {r[0].lower() for r in read_tab_rows("speech_verbs.txt")}
+    return nouns, frozenset(verbs)
+
+
+def speaks(ntext: str, mention: Mention, case: Case) -> bool:
+    """True if a reporting or evaluating verb follows the mention ("London dismissed ...")."""
+    nxt = re.match(r"\s+(?:(?:has|have|had|also|quickly|swiftly|publicly)\s+)?([\w-]+)", ntext[mention.end:mention.end + 40])
+    return bool(nxt) and nxt.group(1).lower() in _speaker_words(case.lexicon)[1]
 
 
 def about_event(ntext: str, spans: Collection[tuple[int, int]], case: Case) -> bool:
@@ -183,7 +194,7 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequen
     if words and words[0].lower() in _SUBJECT_PRONOUNS and prev_mentions:
         people = [m for m in prev_mentions if m.actor != case.target] or list(prev_mentions)
         return people[0].actor
-    nouns = _speaker_nouns(case.lexicon)
+    nouns = _speaker_words(case.lexicon)[0]
     for m in _NAME_RUN.finditer(ntext, lo, hi):
         run = m.group(0)
         following = re.match(r"\s+([\w-]+)", ntext[m.end():hi])
