@@ -436,9 +436,11 @@ def stance_statements(
         One row per statement (sentence x dimension x voice): unit_id, sent_id, start,
         end (the evidence span), dimension, direction (+1/-1), cue (the cues, "not ..."
         when negated), text (the sentence), voice ("author" or the speaker), speech
-        (author, quote, reported, call), agent and agent_group (who is to act, "" when
-        unstated), kind (prescription or evaluation), modal (the prescriptive cue),
-        negated (whether a negation flipped a cue).
+        (author, quote, reported; call, commitment or criticism when the voice is the
+        subject of a call, a declared intent or a criticism), agent and agent_group (who
+        is to act, "" when unstated), kind (prescription or evaluation), modal (the
+        prescriptive cues, "(rhetorical)" etc. for a question), negated (whether a
+        negation flipped a cue).
     """
     case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
