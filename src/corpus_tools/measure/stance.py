@@ -114,6 +114,8 @@ _PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\
                               re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:in|on|onto|from|against|to|toward|towards|of|at|into|over|about|with|\w+ed)\s+(?:the\s+)?$",
                             re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|while|whereas)\b(?!.*\b(?:that|which|who|whom|whose|"
+                          r"because|although|while|whereas)\b)", re.IGNORECASE)  # the last subordinator before the cue
 # a clause without its own subject: a coordinator, then a lower-case word that opens no noun phrase
 _COORDINATED = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Yy]et|[Oo]r|[Tt]hen)\s+(?:(?:instead|also|then|later|again)\s+)?"
                           r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our)\b)[a-z]+\b")
@@ -225,9 +227,10 @@ def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], s
     if trigger is None and hit is not None:
         # the innermost critic: "a claim that X dismissed as baseless" is X's evaluation
         clause = _clause_start(sent.ntext, sent.s, hit.start)
-        critics = [m for m in sent.mentions if clause <= m.start < hit.start and speaks(sent.ntext, m, sent.case)]
+        critics = [(m, how) for m in sent.mentions if clause <= m.start < hit.start
+                   and (how := speaks(sent.ntext, m, sent.case))]
         if critics:
-            return critics[-1].actor, "criticism"
+            return critics[-1][0].actor, critics[-1][1]
     if trigger is not None and trigger.kind in _SUBJECT_KINDS and voice[0] == AUTHOR:
         endorsed = any((t.kind == "endorse" or (t.kind in ("modal", "frame") and t.end <= trigger.start))
                        and _voice_at(sent.voices, t.start)[0] == AUTHOR for t in triggers)  # "X should press for"
@@ -270,7 +273,12 @@ def _target_applies(hit: Hit, sent: _Sentence) -> bool:
     if not _names(sent.mentions, sent.prev_mentions, sent.ntext, sent.s, column="actor", value=target):
         return False
     own = [m for m in sent.mentions if m.actor == target]
-    return "P" in hit.cue.flags or not own or _attached(hit, sent, own, "")
+    if "P" in hit.cue.flags or not own:
+        return True
+    clause = _SUBORDINATE.search(sent.ntext, _clause_start(sent.ntext, sent.s, hit.start), hit.start)
+    if clause and not any(clause.start() <= m.start < hit.start for m in own):
+        return False  # "suspicions that the country's corrupt elite ...": another clause's subject
+    return _attached(hit, sent, own, "")
 
 
 def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> bool:

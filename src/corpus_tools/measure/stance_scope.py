@@ -52,7 +52,8 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,})(?:\s+(?:(?:al|bi
                        r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,}))*")
 _NOT_NAMES = frozenset("The A An This That These Those It He She They We I In On At But And Or If When After Before "
                        "Senior Former Top Chief Deputy State President Prime Minister Foreign Defence Defense "
-                       "Mr Mrs Ms Dr".split())
+                       "Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+                       "April May June July August September October November December".split())
 
 
 @cache
@@ -77,21 +78,31 @@ def event_patterns(case: Case) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pa
 
 @cache
 def _speaker_words(lexicon: Path | None) -> tuple[frozenset[str], frozenset[str]]:
-    """(nouns, verbs) of ``stance_speakers.txt`` (and the case's file), verbs with the
-    package's reporting verbs (``speech_verbs.txt``)."""
+    """(nouns, evaluating verbs) of ``stance_speakers.txt`` (and the case's file)."""
     rows = read_tab_rows("stance_speakers.txt", extra=lexicon)
     for fields in rows:
         if len(fields) != 2 or fields[0] not in ("noun", "verb"):
             raise ValueError(f"stance_speakers.txt: {fields!r} is not noun|verb<TAB>word")
     nouns = frozenset(w.lower() for kind, w in rows if kind == "noun")
-    verbs = {w.lower() for kind, w in rows if kind == "verb"} | {r[0].lower() for r in read_tab_rows("speech_verbs.txt")}
-    return nouns, frozenset(verbs)
+    return nouns, frozenset(w.lower() for kind, w in rows if kind == "verb")
 
 
-def speaks(ntext: str, mention: Mention, case: Case) -> bool:
-    """True if a reporting or evaluating verb follows the mention ("London dismissed ...")."""
+def speaks(ntext: str, mention: Mention, case: Case) -> str:
+    """How the mention speaks: "criticism" if an evaluating verb of ``stance_speakers.txt``
+    follows it ("London dismissed ..."), "reported" if a reporting verb does ("X said"),
+    else ""."""
     nxt = re.match(r"\s+(?:(?:has|have|had|also|quickly|swiftly|publicly)\s+)?([\w-]+)", ntext[mention.end:mention.end + 40])
-    return bool(nxt) and nxt.group(1).lower() in _speaker_words(case.lexicon)[1]
+    if not nxt:
+        return ""
+    word = nxt.group(1).lower()
+    if word in _speaker_words(case.lexicon)[1]:
+        return "criticism"
+    return "reported" if word in _reporting_verbs() else ""
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in read_tab_rows("speech_verbs.txt"))
 
 
 def about_event(ntext: str, spans: Collection[tuple[int, int]], case: Case) -> bool:
