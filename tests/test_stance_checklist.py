@@ -170,6 +170,9 @@ def examples() -> list[Example]:
              ("called on Velland to hold Dravenia accountable", 1)]
     for (caller, voice), (call, d) in itertools.product(callers, calls):
         add(Example("call by named party", f"{caller} {call}.", CONF, d, voice))
+    for day, s in itertools.product(["Tuesday", "Friday"], SUSPECTS):
+        add(Example("call by named party", f"The chief prosecutor on {day} asked a judge to charge {s} over the bombing.",
+                    CONF, 1, "chief prosecutor"))
     # declared intent: the declarer's voice; threats by the suspects are aimed at no suspect
     for (action, d), (subject, voice) in itertools.product(_actions(), [("Velland", "velland"), ("Tomas Rhee", "rhee")]):
         add(Example("declared intent", f"{subject} vowed to {action.format(s='the Grey Wolves')}.", CONF, d, voice))
@@ -219,6 +222,8 @@ def examples() -> list[Example]:
         add(Example("target praise/criticism", f"{t} spoke after the bombing. She was courageous.", TARGET, 1))
         add(Example("target praise/criticism", f"{t} spoke after the bombing. She was indecisive.", TARGET, -1))
         add(Example("target praise/criticism", f"Velland failed to support {t}.", TARGET, NONE))
+        add(Example("target praise/criticism", f"Suspicions grow that the city's corrupt elite turned against {t}.",
+                    TARGET, NONE))
         add(Example("target praise/criticism", f"The Grey Wolves are a disappointment to {t}'s rivals in Dravenia.",
                     TARGET, NONE))
     # negation
