@@ -7,6 +7,10 @@ the invented country of Velland; suspects the Grey Wolves militia and the state 
 Dravenia; target the mayor Mara Linde; response group the Velland government), so
 nothing of the bundled corpus is involved. All sentences are measured in one call (one
 unit each) and checked capability by capability; each capability must pass in full.
+
+The templates were written alongside the rules they test: a full pass shows that the
+rules do what their documentation claims on sentences of these shapes, not how often
+they are right on news text (that is what dev/devset/score_stance.py measures).
 """
 
 from __future__ import annotations
