@@ -242,6 +242,35 @@ def examples() -> list[Example]:
         add(Example("negation", f"Velland need not confront {s}.", CONF, NONE))
         add(Example("negation", f"Neither the cabinet nor the police lifted a finger after the bombing by {s}.",
                     RESPONSE, -1))
+    # paraphrases: one-off sentences of other shapes (written after the templates above)
+    for text, dimension, expected, voice in [
+        ("The time has come to make the Grey Wolves pay for what they did.", CONF, 1, "author"),
+        ("Velland would be wise to sanction Dravenia.", CONF, 1, "author"),
+        ("The cabinet still has not held the Grey Wolves to account.", CONF, 1, "author"),
+        ("Why is Ivo Orsk still at large?", CONF, NONE, "author"),
+        ("If Dravenia ordered the bombing, Velland should expel its diplomats.", CONF, 1, "author"),
+        ("Velland ought not to rush into retaliation against Dravenia.", CONF, -1, "author"),
+        ("Cooler heads must prevail in talks with Dravenia.", CONF, -1, "author"),
+        ("Senator Paul Amsel demanded tougher sanctions on Dravenia.", CONF, 1, "amsel"),
+        ("The Council of Harbors pleaded for calm after the bombing.", CONF, -1, "harbor_council"),
+        ("Amsel insisted that the Grey Wolves be disarmed.", CONF, 1, "amsel"),
+        ("\u201cDravenia must be made to pay,\u201d Ingrid Solberg wrote.", CONF, 1, "Solberg"),
+        ("Velland is expected to impose sanctions on Dravenia next week.", CONF, NONE, "author"),
+        ("Retaliating against Dravenia would be a grave mistake.", CONF, -1, "author"),
+        ("Velland should stop appeasing the Grey Wolves.", CONF, 1, "author"),
+        ("It would be foolish to negotiate with the Grey Wolves now.", CONF, 1, "author"),
+        ("There must be consequences for the Grey Wolves.", CONF, 1, "author"),
+        ("The cabinet's silence after the bombing is a disgrace.", RESPONSE, -1, "author"),
+        ("Velland's swift arrests after the bombing deserve praise.", RESPONSE, 1, "author"),
+        ("The government of Velland has bungled the bombing investigation.", RESPONSE, -1, "author"),
+        ("Velland's claim that Dravenia ordered the bombing is a fabrication, Dravenia said.", RESPONSE, -1, "dravenia"),
+        ("Velland's new budget is a mistake.", RESPONSE, NONE, "author"),
+        ("Velland failed to fix the roads last year.", RESPONSE, NONE, "author"),
+        ("Linde handled the aftermath of the bombing with remarkable courage.", TARGET, 1, "author"),
+        ("Linde is not the incompetent mayor her rivals describe.", TARGET, 1, "author"),
+        ("Many residents admire Linde's resilience.", TARGET, 1, "author"),
+    ]:
+        add(Example("paraphrases", text, dimension, expected, voice))
     # other events: no response row
     others = ["{g}'s response to last year's floods was tepid.", "{g}'s trade policy is misguided.",
               "{g}'s handling of the election was botched.", "{g} failed to respond to the earthquake.",

@@ -205,7 +205,7 @@ def _governing(hit: Hit, triggers: Sequence[Trigger], ntext: str) -> Trigger | N
         if nearest.kind in _CLAUSE_KINDS and _SCOPE_BREAK.search(ntext, nearest.end, hit.start):
             return None
         return nearest
-    endorse = [t for t in triggers if t.kind == "endorse"]
+    endorse = [t for t in triggers if t.kind in ("endorse", "disendorse")]
     return endorse[0] if endorse else None
 
 
@@ -249,7 +249,7 @@ def _direction(cue: Cue, trigger: Trigger | None, negated: bool) -> tuple[int, b
         return (cue.direction if trigger.negated else -cue.direction), trigger.negated
     if kind == "doubting":  # "how long will they ignore it?"
         return -cue.direction * (-1 if negated else 1), negated
-    if kind == "criticise":  # "criticised them for allowing it without retaliation"
+    if kind in ("criticise", "disendorse"):  # "criticised them for allowing it without retaliation", "... is a mistake"
         return -cue.direction * (-1 if negated else 1), negated
     flipped = trigger is not None and trigger.negated
     return cue.direction * (-1 if negated else 1) * (-1 if flipped else 1), negated or flipped

@@ -45,7 +45,7 @@ _GERUND_NEXT = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 _DEONTIC = frozenset({"should", "must", "ought", "need", "needs"})
 _QUESTION_NEGATORS = frozenset({"nobody", "nothing", "none"})  # "why has nobody been charged?"
 QUESTION_KINDS = frozenset({"rhetorical", "impatience", "doubting"})
-MODALITY_KINDS = frozenset({"modal", "frame", "endorse", "call", "commit", "inaction", "criticise", "cancel",
+MODALITY_KINDS = frozenset({"modal", "frame", "endorse", "disendorse", "call", "commit", "inaction", "criticise", "cancel",
                             "epistemic"}) | QUESTION_KINDS
 _NOT_SUBJECT_START = frozenset(
     "the a an this that these those he she they we it i you his her their its our".split()

@@ -262,12 +262,15 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Me
                 return agent_in(ntext, trigger.end, trigger.end + urged.end(1), mentions, case)
             return agent_in(ntext, trigger.start, trigger.end, mentions, case)  # "asked the court to"
     if trigger.kind == "modal":
-        passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)", ntext[trigger.end:e])
+        passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)\b(?!\s+to\b)|(?:made|forced|compelled)\s+to\b)",
+                           ntext[trigger.end:e])  # "should be punished", "must be made to pay": the subject is acted upon
         if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
             by = re.match(r"\s+by\s+", ntext[trigger.end + passive.end():e])
             lo = trigger.end + passive.end() + (by.end() if by else 0)
             return agent_in(ntext, lo, min(e, lo + 40), mentions, case) if by else ("", "")
     head = ntext[s:trigger.start]
+    if trigger.kind in ("endorse", "disendorse") and re.match(r"\W*(?:\w+ing|to)\b", head, re.IGNORECASE):
+        return "", ""  # "Retaliating against X would be a mistake": the subject is the action, X its object
     breaks = list(CLAUSE_BREAK.finditer(head))
     lo = s + breaks[-1].end() if breaks else s
     return agent_in(ntext, lo, trigger.start, mentions, case)
