@@ -261,7 +261,7 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Me
             if urged:
                 return agent_in(ntext, trigger.end, trigger.end + urged.end(1), mentions, case)
             return agent_in(ntext, trigger.start, trigger.end, mentions, case)  # "asked the court to"
-    if trigger.kind == "modal":
+    if trigger.kind in ("modal", "frame"):
         passive = re.match(r"(?:\s+\w+)?\s+be\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)\b(?!\s+to\b)|(?:made|forced|compelled)\s+to\b)",
                            ntext[trigger.end:e])  # "should be punished", "must be made to pay": the subject is acted upon
         if passive:  # "should be emulated by future premiers"; without "by", the subject is acted upon
