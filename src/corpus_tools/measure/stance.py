@@ -59,7 +59,6 @@ Profiles and summaries are in :mod:`corpus_tools.measure.stance_profile`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,7 +82,17 @@ from corpus_tools.measure.stance_cues import (
     is_negated,
     negation_cues,
 )
-from corpus_tools.measure.stance_scope import Mention, about_event, agent_of, aimed_at_suspects, speaks, subject_voice
+from corpus_tools.measure.stance_scope import (
+    Mention,
+    Voice,
+    about_event,
+    agent_of,
+    aimed_at_suspects,
+    speaks,
+    subject_voice,
+    voice_at,
+    voice_stretches,
+)
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -121,53 +130,6 @@ _COORDINATED = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Yy]et|[Oo]r|[Tt]hen)\s+(?:(?:in
                           r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our)\b)[a-z]+\b")
 
 
-# --------------------------------------------------------------------------- voice
-
-
-@dataclass(frozen=True)
-class _Voice:
-    """A stretch of text in someone else's voice."""
-
-    start: int
-    end: int
-    voice: str
-    speech: str  # "quote", "reported" or "call"
-
-
-_SPEECH_KINDS = {"direct": "quote", "reported": "reported"}
-_AUTHOR_SPEAKERS = frozenset({"i", "we"})
-
-
-def _voices(quote_rows: pd.DataFrame, sentence_rows: Sequence[tuple[int, int, int]]) -> dict[int, list[_Voice]]:
-    """Non-author stretches of every sentence of one unit, keyed by sent_id, from the
-    package's one speech attributor (:func:`corpus_tools.extract.speech.find_quotes`)."""
-    out: dict[int, list[_Voice]] = {}
-    if quote_rows.empty:
-        return out
-    starts = [s for _, s, _ in sentence_rows]
-    for q in quote_rows.itertuples(index=False):
-        speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else "unknown speaker"
-        if speaker.lower() in _AUTHOR_SPEAKERS:
-            continue
-        k = max(bisect.bisect_right(starts, q.start) - 1, 0)
-        while k < len(sentence_rows) and sentence_rows[k][1] < q.end:
-            sent_id, s, e = sentence_rows[k]
-            if q.start < e and q.end > s:
-                out.setdefault(sent_id, []).append(_Voice(max(q.start, s), min(q.end, e), speaker, _SPEECH_KINDS[q.kind]))
-            k += 1
-    return out
-
-
-def _voice_at(voices: Sequence[_Voice], pos: int) -> tuple[str, str]:
-    """(voice, speech) at a position: the innermost non-author stretch, else the author."""
-    inside = [v for v in voices if v.start <= pos < v.end]
-    if not inside:
-        return AUTHOR, "author"
-    v = min(inside, key=lambda v: v.end - v.start)
-    return v.voice, v.speech
-
-
-
 def _names(sent_mentions: Sequence[Mention], prev_mentions: Sequence[Mention], ntext: str, s: int,
            *, column: str, value: str) -> bool:
     """True if the sentence mentions ``value`` (in ``column``), or opens with a pronoun
@@ -190,7 +152,7 @@ class _Sentence:
     prev: tuple[tuple[int, int], ...]  # the sentences before it that may carry its topic
     mentions: tuple[Mention, ...]
     prev_mentions: tuple[Mention, ...]
-    voices: Sequence[_Voice]
+    voices: Sequence[Voice]
     case: Case
     blamed: dict[str, frozenset[str]]  # voice -> groups it blames in the unit
 
@@ -218,7 +180,7 @@ def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], s
     """Whose statement a cue is: the voice at its prescriptive cue; the subject of a call,
     a declared intent or a criticism written in the author's voice; or the critic named
     in the cue's clause ("a claim that X dismissed as a pretext")."""
-    voice = _voice_at(sent.voices, trigger.start if trigger else pos)
+    voice = voice_at(sent.voices, trigger.start if trigger else pos)
     if trigger is None and hit is not None and ("X" in hit.cue.flags or "O" in hit.cue.flags) and voice[0] == AUTHOR:
         # "X is locked and loaded", "X condemned Y": the subject's statement
         pseudo = Trigger(hit.start, hit.end, "commit" if "X" in hit.cue.flags else "criticise", False, hit.surface)
@@ -233,7 +195,7 @@ def _cue_voice(pos: int, trigger: Trigger | None, triggers: Sequence[Trigger], s
             return critics[-1][0].actor, critics[-1][1]
     if trigger is not None and trigger.kind in _SUBJECT_KINDS and voice[0] == AUTHOR:
         endorsed = any((t.kind == "endorse" or (t.kind in ("modal", "frame") and t.end <= trigger.start))
-                       and _voice_at(sent.voices, t.start)[0] == AUTHOR for t in triggers)  # "X should press for"
+                       and voice_at(sent.voices, t.start)[0] == AUTHOR for t in triggers)  # "X should press for"
         caller = subject_voice(sent.ntext, sent.s, sent.e, trigger, sent.mentions, sent.prev_mentions, sent.case)
         if caller and not endorsed:
             return caller, _SUBJECT_KINDS[trigger.kind]
@@ -400,7 +362,7 @@ def _unit_statements(text: str, sentence_rows: Sequence[tuple[int, int, int]], b
                      quote_rows: pd.DataFrame, case: Case, blamed: dict[str, frozenset[str]]) -> list[dict]:
     """Stance statements of one unit, with sent_id and the sentence text."""
     ntext = normalize_text(text)
-    voices = _voices(quote_rows, sentence_rows)
+    voices = voice_stretches(quote_rows, sentence_rows)
     empty: tuple[Mention, ...] = ()
     rows = []
     for k, (sent_id, s, e) in enumerate(sentence_rows):

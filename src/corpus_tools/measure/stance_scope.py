@@ -9,6 +9,8 @@ Helpers of :mod:`corpus_tools.measure.stance`, each reading a documented list:
 * :func:`about_event`: is a sentence about the case's event (``stance_events.txt``, the
   case's event phrases and harm words) and not about another one?
 * :func:`agent_of`: who is to act on a prescription.
+* :func:`voice_stretches` / :func:`voice_at`: whose voice a stretch of text is in, from
+  the package's one speech attributor.
 * :func:`subject_voice`: who makes a call or declares an intent ("X urged ...",
   "calls from X to ...", "X vowed to ..."): a gazetteer actor, a name as written, or a
   speaker noun (``stance_speakers.txt``).
@@ -16,11 +18,15 @@ Helpers of :mod:`corpus_tools.measure.stance`, each reading a documented list:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+import pandas as pd
 
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows
@@ -33,7 +39,19 @@ from corpus_tools.measure.stance_cues import (
     target_patterns,
 )
 
-__all__ = ["Mention", "about_event", "agent_in", "agent_of", "aimed_at_suspects", "event_patterns", "speaks", "subject_voice"]
+__all__ = [
+    "Mention",
+    "Voice",
+    "about_event",
+    "agent_in",
+    "agent_of",
+    "aimed_at_suspects",
+    "event_patterns",
+    "speaks",
+    "subject_voice",
+    "voice_at",
+    "voice_stretches",
+]
 
 class Mention(NamedTuple):
     """One actor mention of a sentence (from :func:`corpus_tools.find_mentions`)."""
@@ -274,3 +292,57 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Me
     breaks = list(CLAUSE_BREAK.finditer(head))
     lo = s + breaks[-1].end() if breaks else s
     return agent_in(ntext, lo, trigger.start, mentions, case)
+
+
+# --------------------------------------------------------------------------- voice
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A stretch of text in someone else's voice."""
+
+    start: int
+    end: int
+    voice: str
+    speech: str  # "quote", "reported" or "call"
+
+
+_SPEECH_KINDS = {"direct": "quote", "reported": "reported"}
+_AUTHOR_SPEAKERS = frozenset({"i", "we"})
+
+
+def voice_stretches(quote_rows: pd.DataFrame, sentence_rows: Sequence[tuple[int, int, int]]) -> dict[int, list[Voice]]:
+    """Non-author stretches of every sentence of one unit, keyed by sent_id, from the
+    package's one speech attributor (:func:`corpus_tools.extract.speech.find_quotes`).
+
+    Args:
+        quote_rows: One unit's rows of :func:`corpus_tools.quotes`.
+        sentence_rows: (sent_id, start, end) of the unit's sentences, in order.
+
+    Returns:
+        sent_id -> the stretches of the sentence in someone else's voice.
+    """
+    out: dict[int, list[Voice]] = {}
+    if quote_rows.empty:
+        return out
+    starts = [s for _, s, _ in sentence_rows]
+    for q in quote_rows.itertuples(index=False):
+        speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else "unknown speaker"
+        if speaker.lower() in _AUTHOR_SPEAKERS:
+            continue
+        k = max(bisect.bisect_right(starts, q.start) - 1, 0)
+        while k < len(sentence_rows) and sentence_rows[k][1] < q.end:
+            sent_id, s, e = sentence_rows[k]
+            if q.start < e and q.end > s:
+                out.setdefault(sent_id, []).append(Voice(max(q.start, s), min(q.end, e), speaker, _SPEECH_KINDS[q.kind]))
+            k += 1
+    return out
+
+
+def voice_at(voices: Sequence[Voice], pos: int) -> tuple[str, str]:
+    """(voice, speech) at a position: the innermost non-author stretch, else ``("author", "author")``."""
+    inside = [v for v in voices if v.start <= pos < v.end]
+    if not inside:
+        return "author", "author"
+    v = min(inside, key=lambda v: v.end - v.start)
+    return v.voice, v.speech
