@@ -119,7 +119,7 @@ def examples() -> list[Example]:
     for action, d in _actions():
         add(Example("modal prescription", f"It is time to {action.format(s='the Grey Wolves')}.", CONF, d))
     # negated prescriptions flip; "no need to" cancels
-    for (action, d), agent in itertools.product(_actions(), AGENTS):
+    for (action, d), agent in itertools.product(_actions(), AGENTS[:2]):
         add(Example("negated prescription", f"{agent} should not {action.format(s='Dravenia')}.", CONF, -d))
         add(Example("negated prescription", f"{agent} must not {action.format(s='the Grey Wolves')}.", CONF, -d))
     for action, _ in _actions():
@@ -160,10 +160,12 @@ def examples() -> list[Example]:
         add(Example("epistemic modal", f"Observers anticipate that Velland will confront {s}.", CONF, NONE))
     # quoted and reported prescriptions: the speaker's voice
     speakers = [("Senator Paul Amsel", "amsel"), ("Ingrid Solberg, an analyst,", "Solberg"), ("Tomas Rhee", "rhee")]
-    for (action, d), (speaker, voice) in itertools.product(_actions(), speakers):
+    for k, ((action, d), (speaker, voice)) in enumerate(itertools.product(_actions(), speakers)):
         v = action.format(s="the Grey Wolves")
-        add(Example("quoted/reported prescription", f"\u201cVelland must {v},\u201d {speaker} said.", CONF, d, voice))
-        add(Example("quoted/reported prescription", f"{speaker} said that Velland should {v}.", CONF, d, voice))
+        if k % 2:
+            add(Example("quoted/reported prescription", f"\u201cVelland must {v},\u201d {speaker} said.", CONF, d, voice))
+        else:
+            add(Example("quoted/reported prescription", f"{speaker} said that Velland should {v}.", CONF, d, voice))
     # calls by named parties: the caller's voice
     callers = [("The Council of Harbors", "harbor_council"), ("Senator Paul Amsel", "amsel"),
                ("Ingrid Solberg", "Solberg"), ("Opposition lawmakers", "Opposition lawmakers")]
