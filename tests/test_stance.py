@@ -7,15 +7,14 @@ import math
 import pandas as pd
 import pytest
 
+from corpus_tools.evaluate.stance_eval import pairwise_concordance
 from corpus_tools.measure.stance import (
     STATEMENT_COLUMNS,
     compile_pattern,
-    pairwise_concordance,
-    stance_evidence,
-    stance_profile,
     stance_statements,
     stance_statements_in_text,
 )
+from corpus_tools.measure.stance_profile import stance_evidence, stance_profile
 
 
 def rows(text: str, dimension: str | None = None) -> pd.DataFrame:
@@ -183,7 +182,7 @@ def test_short_scare_quotes_stay_in_the_authors_voice():
         ("The Biden administration's tepid response emboldened Tehran.", -1),
         ("Washington failed to respond to most of the attacks.", -1),
         ("The ill-advised US assassination of Soleimani backfired.", -1),
-        ("Neither the US embassy nor the White House lifted a finger.", -1),
+        ("Neither the US embassy nor the White House lifted a finger after the attack.", -1),
         ("Trump ordered the strike on Soleimani. It was the right call.", 1),
         ("The militias' tepid protest fizzled.", None),  # no US government in the sentence
     ],
@@ -217,6 +216,9 @@ def test_compile_pattern_syntax():
     assert compile_pattern("it is (also|now)? time").search("it is time to act")
     assert compile_pattern("backed").search("Iran-backed militias") is None  # never inside a hyphenated word
     assert compile_pattern("marginaliz*|marginalis*").search("marginalising the militias")
+    assert compile_pattern("accuse|accusing ... of undermining").search('accusing him of "undermining" it')  # quote marks
+    with pytest.raises(ValueError, match="neither a word"):
+        compile_pattern("is (ready|prepared) to")  # a group without "?" is an error, not a literal
 
 
 def test_pairwise_concordance():
@@ -283,6 +285,7 @@ def test_corpus_profile_links_to_its_evidence(units, sents, corpus_statements):
             score = getattr(row, dim)
             assert math.isnan(score) if behind.empty else score == pytest.approx(behind.direction.mean())
     evidence = stance_evidence(corpus_statements, units, sents, unit_id="002-slavin")
+    assert len(own) and len(evidence)  # an empty measure would pass the checks above
     assert evidence.sentence.str.contains(r"\[\[", regex=True).all()
     texts = units.set_index("unit_id").text
     assert all(texts[r.unit_id][r.start:r.end] in r.text for r in corpus_statements.itertuples())

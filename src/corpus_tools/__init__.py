@@ -19,7 +19,8 @@ from corpus_tools.io.corpus import (
 from corpus_tools.measure.blame import blame_claims
 from corpus_tools.measure.sentiment import sentiment_profile, sentiment_toward
 from corpus_tools.measure.sentiment_rules import TargetSentiment, target_sentiment
-from corpus_tools.measure.stance import stance_profile, stance_statements
+from corpus_tools.measure.stance import stance_statements
+from corpus_tools.measure.stance_profile import stance_profile
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.textstats import (
     collocations,

@@ -129,6 +129,8 @@ def _verb_speech(ctx: _Context, m: re.Match[str], s_start: int, s_end: int) -> l
     or ``..., said X.`` (a verb right after a quote is left to the direct-quote rules)."""
     norm = ctx.norm
     verb = m.group(0).lower()
+    if re.search(r"(?:'s|\b(?:the|a|an|his|her|their|its|this|that))\s+$", norm[s_start : m.start()], re.IGNORECASE):
+        return []  # "Velland's claim that ...", "the report": a noun, not a verb of speech
     before = _before_verb(ctx, m.start())
     relative = re.search(r"\bwho\s+$", norm[s_start : m.start()]) is not None  # "from X, ..., who argues": X speaks
     if before is not None and (_unknown_word(ctx, before, verb) or (_is_object(ctx, before) and not relative)):

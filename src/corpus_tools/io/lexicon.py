@@ -157,14 +157,16 @@ def negators(kinds: tuple[str, ...] = ("negator", "verb")) -> frozenset[str]:
 # --------------------------------------------------------------------------- patterns
 
 
-_GAP = r"(?:\s+[\w'-]+){0,4}?"
+_QUOTE = "[\"'\u2018\u2019\u201c\u201d]?"  # a quote mark may stand between words: accusing him of "undermining"
+_GAP = rf"(?:{_QUOTE}\s+{_QUOTE}[\w'-]+{_QUOTE}){{0,4}}?"
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a word pattern (``lexicon/README.md``) to a case-insensitive regex on whole words.
 
     Syntax: words separated by spaces; ``word*`` matches words starting with ``word``;
-    ``a|b`` matches either; ``(a|b)?`` is optional; ``...`` allows up to four words.
+    ``a|b`` matches either; ``(a|b)?`` is optional; ``...`` allows up to four words. A
+    quotation mark may stand between two words.
 
     Args:
         pattern: One pattern as written in a list.
@@ -173,7 +175,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         The compiled regex (matches never start or end inside a hyphenated word).
 
     Raises:
-        ValueError: an empty pattern, or one made only of gaps.
+        ValueError: an empty pattern, one made only of gaps, an empty alternative, or a
+            bracket that is not an optional ``(a|b)?``.
     """
     body, pending_gap, first = "", False, True
     for token in pattern.split():
@@ -181,12 +184,14 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
             pending_gap = True
             continue
         optional = token.startswith("(") and token.endswith(")?")
+        if not optional and ("(" in token or ")" in token):
+            raise ValueError(f"{token!r} is neither a word, a|b nor an optional (a|b)?")
         words = token[1:-2] if optional else token
         if not words or any(not w for w in words.split("|")):
             raise ValueError(f"empty alternative in {token!r}")
         alts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words.split("|")]
         piece = "(?:" + "|".join(alts) + ")"
-        sep = "" if first else (_GAP if pending_gap else "") + r"\s+"
+        sep = "" if first else (_GAP if pending_gap else "") + rf"{_QUOTE}\s+{_QUOTE}"
         if optional and first:
             body += f"(?:{piece}\\s+)?"
             continue  # the next token needs no separator
