@@ -40,6 +40,7 @@ ENGINES = ("serial", "dask")
 PARTITION_WORDS = 50_000
 CHARS_PER_WORD = 6  # partitions are cut by characters: about this many per word
 PROGRESS_DELAY = 2.0  # seconds before an automatic progress bar shows (short runs stay quiet)
+DASHBOARD = "127.0.0.1:0"  # a LocalCluster started here serves its dashboard on a free local port
 
 
 # --------------------------------------------------------------------------- checking
@@ -206,7 +207,7 @@ def show_progress(progress: bool | None) -> bool:
 
 
 def _bar(progress: bool | None, *, total: int, unit: str):
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     return tqdm(total=total, unit=unit, desc="measure_corpus", file=sys.stderr, disable=not show_progress(progress),
                 delay=PROGRESS_DELAY if progress is None else 0.0, leave=progress is True)
@@ -241,7 +242,7 @@ def _dask_client(client: Any) -> Iterator[Any]:
     if running is not None:
         yield running
         return
-    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
+    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=DASHBOARD, silence_logs=logging.ERROR)
     try:
         with Client(cluster) as own:
             yield own
