@@ -260,7 +260,7 @@ def _run_dask(units: pd.DataFrame, case: Case, client: Any, words: int, progress
     with _dask_client(client) as active:
         bounds = partition_bounds(units, words=words, at_least=2 * _threads(active))
         case_on_workers = active.scatter(case, broadcast=True)  # one copy per worker: its caches persist
-        pieces = active.scatter([units.iloc[a:b] for a, b in bounds])
+        pieces = active.scatter([units.iloc[a:b] for a, b in bounds], hash=False)
         futures = [active.submit(measure_partition, piece, case=case_on_workers, pure=False) for piece in pieces]
         order = {future.key: k for k, future in enumerate(futures)}
         parts: list[dict | None] = [None] * len(futures)
