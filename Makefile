@@ -11,6 +11,9 @@ RUN_ENV := PYTHONHASHSEED=0 PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .PHONY: reproduce results html report test lint lock bench clean-venv
 
+# `make bench SCALE=` runs the scale benchmark at full size (10x, 50x, 200x the corpus).
+SCALE ?= --quick
+
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -44,6 +47,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/tokenize_speed.py
 	$(BIN)/python benchmarks/measure_speed.py
+	$(BIN)/python benchmarks/scale_speed.py $(SCALE)
 
 # Re-resolve the pins from requirements.in in a throwaway environment.
 lock:

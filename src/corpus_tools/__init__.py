@@ -1,7 +1,8 @@
 """corpus_tools: load, tokenize and measure a news corpus, offline and traceably.
 
 The pipeline reads from its names: ``load_corpus`` -> ``sentences`` / ``tokens`` ->
-measurements. Every table carries ``unit_id``, ``sent_id``, ``start``, ``end`` where
+measurements (``measure_corpus`` computes them all once, serially or on Dask).
+Every table carries ``unit_id``, ``sent_id``, ``start``, ``end`` where
 they apply, so ``units.text[start:end]`` gives back the evidence.
 """
 
@@ -16,7 +17,9 @@ from corpus_tools.io.corpus import (
     find_corpus_dir,
     load_corpus,
 )
+from corpus_tools.io.tables import load_table, write_tables
 from corpus_tools.measure.blame import blame_claims
+from corpus_tools.measure.pipeline import measure_corpus
 from corpus_tools.measure.sentiment import sentiment_profile, sentiment_toward
 from corpus_tools.measure.sentiment_rules import TargetSentiment, target_sentiment
 from corpus_tools.measure.stance import stance_statements
@@ -53,6 +56,8 @@ __all__ = [
     "load_case",
     "load_corpus",
     "load_gazetteer",
+    "load_table",
+    "measure_corpus",
     "normalize_text",
     "outlet_colors",
     "quotes",
@@ -68,4 +73,5 @@ __all__ = [
     "term_frequencies",
     "tokens",
     "use_style",
+    "write_tables",
 ]
