@@ -1,0 +1,1 @@
+"""Learned measurements: target-dependent sentiment model, its features and its training."""
