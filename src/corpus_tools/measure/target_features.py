@@ -43,33 +43,33 @@ from functools import cache, lru_cache
 from textblob import en as textblob_en
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
+from corpus_tools.measure.target_cue_words import (
+    ATTACK,
+    BE,
+    CLAUSE_PUNCT,
+    CLAUSE_WORDS,
+    HARM,
+    HARM_PREPOSITIONS,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING,
+    SPEECH_FILLERS,
+    SURVIVAL,
+    TITLES,
+    VIOLENT_CONTEXT,
+)
+
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
 TARGET = "<T>"
-FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "struct", "role")
+HARM_MASK = "<harm>"
+FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
+                  "role")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
 _NEGATION_SCOPE = 3
-_CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”") | {"--"}
-_CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "because", "however",
-                           "which", "who", "whom", "whose", "despite", "unless"})
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "you"})
-_TITLES = frozenset({"the", "a", "an", "former", "ex", "president", "sen", "senator", "rep", "gov", "governor",
-                     "mr", "mrs", "ms", "dr", "prime", "minister", "vice", "speaker", "leader", "general",
-                     "secretary", "attorney", "judge", "justice", "candidate", "chairman", "director",
-                     "then", "u", "s", ".", "republican", "democratic", "democrat", "gop", "rev"})
-_PREPOSITIONS = frozenset({"of", "against", "on", "by", "with", "to", "for", "from", "at", "about",
-                           "toward", "towards", "over", "like", "than", "under", "behind"})
-_BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "got", "gets", "get", "has", "had", "have"})
-_REPORTING = frozenset({"said", "says", "say", "told", "tells", "added", "wrote", "writes", "tweeted", "argued",
-                        "argues", "stated", "states", "claimed", "claims", "insisted", "noted", "notes",
-                        "explained", "announced", "asked", "asks", "responded", "replied", "declared",
-                        "warned", "warns", "suggested", "acknowledged", "admitted", "recalled", "continued",
-                        "according", "testified", "contended", "predicted", "vowed", "promised"})
-_SPEECH_FILLERS = frozenset({"also", "has", "have", "had", "later", "then", "reportedly", "previously",
-                             "once", "recently", "repeatedly", "publicly", "again", "further", "earlier",
-                             "would", "will", "first", "himself", "herself"})
+_PARTICIPLES = frozenset({"shot", "struck", "beaten", "hit", "slain"})
 _NOT_ROLES = frozenset({"question", "negation_near", "negated_lexicon"})
 
 
@@ -82,12 +82,15 @@ class FeatureOptions:
         window: tokens on each side for the ``left:``/``right:`` words and bigrams.
         groups: feature groups to keep (see ``FEATURE_GROUPS``).
         stem: use Porter stems (nltk, no data files) in the word features.
+        harm_neutral: leave the violence vocabulary (``HARM``) out of the lexicon
+            strengths; it is then seen only through the ``harm_*`` counts and cues.
     """
 
     near: int = 3
     window: int = 8
     groups: tuple[str, ...] = FEATURE_GROUPS
     stem: bool = False
+    harm_neutral: bool = False
 
 
 @dataclass
@@ -169,10 +172,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _score_lexicons(tokens: list[Token]) -> None:
+def _score_lexicons(tokens: list[Token], *, harm_neutral: bool = False) -> None:
     """Set each token's VADER and TextBlob valence, with negation and boosters applied."""
     vader, blob, intensifiers = _vader_lexicon(), _textblob_lexicon(), _textblob_intensifiers()
     for i, tok in enumerate(tokens):
+        if harm_neutral and tok.low in HARM:
+            continue
         v, b = vader.get(tok.low, 0.0), blob.get(tok.low, 0.0)
         if not (v or b):
             continue
@@ -221,9 +226,9 @@ def _scope_features(feats: dict[str, float], name: str, tokens: list[Token], wei
 def _clause(tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
     """Token range of the clause around tokens[lo:hi], widened once if it is tiny."""
     def bounds(a: int, b: int) -> tuple[int, int]:
-        while a > 0 and tokens[a - 1].low not in _CLAUSE_PUNCT and tokens[a - 1].low not in _CLAUSE_WORDS:
+        while a > 0 and tokens[a - 1].low not in CLAUSE_PUNCT and tokens[a - 1].low not in CLAUSE_WORDS:
             a -= 1
-        while b < len(tokens) and tokens[b].low not in _CLAUSE_PUNCT and tokens[b].low not in _CLAUSE_WORDS:
+        while b < len(tokens) and tokens[b].low not in CLAUSE_PUNCT and tokens[b].low not in CLAUSE_WORDS:
             b += 1
         return a, b
 
@@ -246,34 +251,69 @@ def _in_quote(tokens: list[Token], lo: int) -> bool:
     return inside
 
 
-def _structure(tokens: list[Token], lo: int, hi: int) -> list[str]:
+def _harm_role(words: list[str], lo: int, hi: int) -> str | None:
+    """How the mention at words[lo:hi] relates to words of violence or attack.
+
+    Returns:
+        "victim" if a violence word acts on it ("X was shot", "the assassination of X",
+        "threats against X", "X survived"), or an attack word does in a sentence with
+        words of armed violence ("gunmen attacked X's home"); "attacked" if an attack
+        word acts on it otherwise ("the senator attacked X": mostly verbal); else None.
+    """
+    acting = None
+    after = [w for w in words[hi:hi + 6] if w not in SPEECH_FILLERS]
+    for k, w in enumerate(after[:4]):
+        if w in CLAUSE_PUNCT or w in CLAUSE_WORDS:
+            break
+        if w in BE:
+            acting = next((x for x in after[k + 1:k + 3] if x in HARM and (x.endswith("ed") or x in _PARTICIPLES)), None)
+            break
+    if after and after[0] in SURVIVAL:
+        acting = "survived"
+    k = lo - 1
+    while k >= 0 and words[k] in TITLES:
+        k -= 1
+    if acting is None and k >= 0 and words[k] in HARM and lo - k <= 3:
+        acting = words[k]
+    if acting is None and k >= 1 and words[k] in HARM_PREPOSITIONS and words[k - 1] in HARM:
+        acting = words[k - 1]
+    if acting is None:
+        return None
+    if acting in ATTACK and not VIOLENT_CONTEXT.intersection(words):
+        return "attacked"
+    return "victim"
+
+
+def _structure(tokens: list[Token], lo: int, hi: int, harm_role: str | None) -> list[str]:
     """Structural cues of the mention at tokens[lo:hi] (names without the ``struct:`` prefix)."""
     words = [t.low for t in tokens]
-    left = [w for w in words[:lo] if w not in _TITLES and not w.isdigit()]
+    left = [w for w in words[:lo] if w not in TITLES and not w.isdigit()]
     nxt = words[hi] if hi < len(words) else ""
-    after = [w for w in words[hi:hi + 3] if w not in _SPEECH_FILLERS]
+    after = [w for w in words[hi:hi + 3] if w not in SPEECH_FILLERS]
     cues = []
     if nxt == "'s" or words[lo] in {"his", "her", "their"}:
         cues.append("possessive")
     elif not left or (left[-1] in {",", "and"} and len(left) <= 2):
         cues.append("subject")
-    if any(w in _BE for w in after[:1]) and any(w.endswith(("ed", "en")) for w in after[1:3]):
+    if any(w in BE for w in after[:1]) and any(w.endswith(("ed", "en")) for w in after[1:3]):
         cues.append("passive_subject")
     prev = words[lo - 1] if lo else ""
     if prev == "by" and any(w.endswith(("ed", "en")) for w in words[max(0, lo - 4):lo - 1]):
         cues.append("passive_agent")
-    if prev in _PREPOSITIONS:
+    if prev in PREPOSITIONS:
         cues.append(f"after:{prev}")
-    if (after and after[0] in _REPORTING) or prev in _REPORTING or words[max(0, lo - 2):lo] == ["according", "to"]:
+    if (after and after[0] in REPORTING) or prev in REPORTING or words[max(0, lo - 2):lo] == ["according", "to"]:
         cues.append("speaker")
+    if harm_role:
+        cues.append(harm_role)
     if _in_quote(tokens, lo):
         cues.append("in_quote")
-    if words[lo] in _PRONOUNS:
+    if words[lo] in PRONOUNS:
         cues.append("pronoun")
     if "?" in words:
         cues.append("question")
     k = lo - 1
-    while k >= 0 and words[k] in _TITLES:
+    while k >= 0 and words[k] in TITLES:
         k -= 1
     governor = tokens[k] if k >= 0 and lo - k <= 3 else None
     if governor is not None and (governor.vader or governor.textblob):
@@ -283,9 +323,19 @@ def _structure(tokens: list[Token], lo: int, hi: int) -> list[str]:
     return cues
 
 
-def _word_features(feats: dict[str, float], tokens: list[Token], lo: int, hi: int, opts: FeatureOptions) -> None:
-    """Add the bag-of-words and bigram features around the mention (masked as ``<T>``)."""
+def _word_features(feats: dict[str, float], tokens: list[Token], lo: int, hi: int, opts: FeatureOptions, *,
+                   victim: bool = False) -> None:
+    """Add the bag-of-words and bigram features around the mention (masked as ``<T>``).
+
+    When the mention is a victim, the words of harm and the preposition after them
+    ("threats against") are masked as ``<harm>`` too: the cue ``struct:victim`` stands
+    for them, and they do not also count as criticism.
+    """
     words = [_stem(t.low) if opts.stem else t.low for t in tokens]
+    if victim:
+        for i, t in enumerate(tokens):
+            if t.low in HARM or (t.low in HARM_PREPOSITIONS and i and tokens[i - 1].low in HARM):
+                words[i] = HARM_MASK
     n = len(words)
     groups = opts.groups
     if "l1" in groups and lo > 0:
@@ -338,7 +388,7 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     """
     opts = options or FeatureOptions()
     tokens = tokenize(text)
-    _score_lexicons(tokens)
+    _score_lexicons(tokens, harm_neutral=opts.harm_neutral)
     inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
     if inside:
         lo, hi = inside[0], inside[-1] + 1
@@ -347,7 +397,8 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
         tokens.insert(lo, Token(start, end, TARGET))
         hi = lo + 1
     feats: dict[str, float] = {}
-    _word_features(feats, tokens, lo, hi, opts)
+    harm_role = _harm_role([t.low for t in tokens], lo, hi)
+    _word_features(feats, tokens, lo, hi, opts, victim=harm_role == "victim")
     rest = tokens[:lo] + tokens[hi:]
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
@@ -366,8 +417,14 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
         for name, (scope_tokens, weights) in scopes.items():
             _scope_features(scoped, name, scope_tokens, weights)
         feats.update((k, v) for k, v in scoped.items() if k.split("_", 1)[0] in lexical)
+    if "harm" in opts.groups:
+        c0, c1 = _clause(tokens, lo, hi)
+        for name, lo_hi in (("near", (max(0, lo - opts.near), hi + opts.near)), ("clause", (c0, c1)), ("sent", (0, len(tokens)))):
+            count = sum(t.low in HARM for t in tokens[lo_hi[0]:lo_hi[1]])
+            if count:
+                feats[f"harm_{name}"] = min(count, 3) / 3
     if "struct" in opts.groups or "role" in opts.groups:
-        cues = _structure(tokens, lo, hi)
+        cues = _structure(tokens, lo, hi, harm_role)
         if any(t.negated for t in rest):
             cues.append("negated_lexicon")
         if "struct" in opts.groups:

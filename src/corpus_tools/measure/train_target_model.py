@@ -39,7 +39,7 @@ POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 KEPT_ASIDE_MODULUS = 5
 VADER_POLAR_ABOVE = 0.3
 SEED = 0
-LEXICAL = ("vader", "tb", "lex", "struct", "role")
+LEXICAL = ("vader", "tb", "lex", "harm", "struct", "role")
 NEAR = ("l1", "r1", "near", "tri")
 WINDOW = ("left", "right", "bi")
 SENTENCE = ("sent", "sbi")
@@ -69,6 +69,7 @@ class Setting:
 
     features: str
     stem: bool
+    harm_neutral: bool
     window: int
     near: int
     min_df: int
@@ -77,7 +78,8 @@ class Setting:
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
-        return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem)
+        return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
+                              harm_neutral=self.harm_neutral)
 
 
 def kept_aside(sentence: str) -> bool:
@@ -114,12 +116,14 @@ def read_items(path: Path) -> list[Item]:
 def candidate_settings(*, quick: bool = False) -> list[Setting]:
     """The grid searched by cross-validation (``quick``: a small grid for smoke tests)."""
     if quick:
-        return [Setting(name, True, 8, 3, 1, c, None) for name in ("lexicon+structure", "+sentence words") for c in (0.3, 1.0)]
+        return [Setting(name, True, True, 8, 3, 1, c, None) for name in ("lexicon+structure", "+sentence words") for c in (0.3, 1.0)]
     weights = [(c, w) for c in C_VALUES for w in CLASS_WEIGHTS]
-    grid = [Setting(name, True, 8, 3, 2, c, w) for name in FEATURE_SETS for c, w in weights]
-    grid += [Setting("+sentence words", False, 8, 3, 2, c, w) for c, w in weights]
-    grid += [Setting("+sentence words", True, window, near, 2, c, w) for window, near in ((5, 2), (12, 4)) for c, w in weights]
-    grid += [Setting("+sentence words", True, 8, 3, 3, c, w) for c, w in weights]
+    full = "+sentence words"
+    grid = [Setting(name, True, True, 8, 3, 2, c, w) for name in FEATURE_SETS for c, w in weights]
+    grid += [Setting(full, False, True, 8, 3, 2, c, w) for c, w in weights]
+    grid += [Setting(full, True, False, 8, 3, 2, c, w) for c, w in weights]
+    grid += [Setting(full, True, True, window, near, 2, c, w) for window, near in ((5, 2), (12, 4)) for c, w in weights]
+    grid += [Setting(full, True, True, 8, 3, 3, c, w) for c, w in weights]
     return grid
 
 
@@ -190,7 +194,8 @@ def cross_validate(items: Sequence[Item], settings: Sequence[Setting], *, folds:
         result = {**asdict(setting), "cv_macro_f1": round(float(np.mean(f1s)), 4),
                   "cv_macro_f1_sd": round(float(np.std(f1s)), 4), "cv_accuracy": round(float(np.mean(accs)), 4)}
         results.append(result)
-        print(f"[cv {k:>2}/{len(settings)}] {setting.features:<18} stem={setting.stem!s:<5} window={setting.window:<2} "
+        print(f"[cv {k:>2}/{len(settings)}] {setting.features:<18} stem={setting.stem!s:<5} "
+              f"harm_neutral={setting.harm_neutral!s:<5} window={setting.window:<2} "
               f"near={setting.near} min_df={setting.min_df} C={setting.C:<5} class_weight={setting.class_weight!s:<8} "
               f"F1m={result['cv_macro_f1']:.4f}±{result['cv_macro_f1_sd']:.4f} acc={result['cv_accuracy']:.4f}", flush=True)
     return results
@@ -230,7 +235,7 @@ def weights_document(model, vocab: dict[str, int], setting: Setting, n_train: in
         "format": 1,
         "classes": list(LABELS),
         "options": {"near": setting.near, "window": setting.window, "groups": list(FEATURE_SETS[setting.features]),
-                    "stem": setting.stem},
+                    "stem": setting.stem, "harm_neutral": setting.harm_neutral},
         "setting": asdict(setting),
         "n_train_targets": n_train,
         "intercept": [_weight(b) for b in model.intercept_[order]],
