@@ -101,7 +101,7 @@ def test_cues_name_model_features_with_contributions_toward_the_label():
     for cue in p.cues:
         match = re.fullmatch(r"(.+)\(([+-]\d+\.\d\d) (neg|neu|pos)\)", cue)
         assert match, cue
-        assert match.group(1) in model.index
+        assert match.group(1) in model.weights
         assert match.group(3) == short
         assert float(match.group(2)) > 0
     contributions = [float(re.search(r"\(([+-]\d+\.\d\d)", c).group(1)) for c in p.cues]

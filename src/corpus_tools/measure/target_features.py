@@ -37,6 +37,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -93,7 +94,7 @@ class FeatureOptions:
     harm_neutral: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token: character offsets, lowercased form and lexicon valences."""
 
@@ -199,12 +200,23 @@ def _squash(x: float) -> float:
     return x / math.sqrt(x * x + _VADER_ALPHA)
 
 
-def _scope_features(feats: dict[str, float], name: str, tokens: list[Token], weights: list[float] | None = None) -> None:
-    """Add vader/tb/lex pos and neg strengths of one scope of tokens."""
+def _scope_features(feats: dict[str, float], name: str, polar: list[tuple[int, Token]],
+                    ranges: tuple[tuple[int, int], ...], weight: Callable[[int], float] | None = None) -> None:
+    """Add vader/tb/lex pos and neg strengths of one scope.
+
+    Args:
+        feats: where the features go.
+        name: the scope's name.
+        polar: (index, token) of the sentence's tokens with a lexicon valence, in order.
+        ranges: token index ranges [a, b) that make up the scope.
+        weight: weight of the token at an index (default 1).
+    """
     vpos = vneg = bpos = bneg = 0.0
     npos = nneg = 0
-    for k, tok in enumerate(tokens):
-        w = 1.0 if weights is None else weights[k]
+    for i, tok in polar:
+        if not any(a <= i < b for a, b in ranges):
+            continue
+        w = 1.0 if weight is None else weight(i)
         if tok.vader > 0:
             vpos += w * tok.vader
         elif tok.vader < 0:
@@ -403,19 +415,17 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
         c0, c1 = _clause(tokens, lo, hi)
-        scopes = {
-            "sent": (rest, None),
-            "left": (tokens[:lo], None),
-            "right": (tokens[hi:], None),
-            "clause": (tokens[c0:lo] + tokens[hi:c1], None),
-            "cleft": (tokens[c0:lo], None),
-            "cright": (tokens[hi:c1], None),
-            "near": (tokens[max(0, lo - opts.near):lo] + tokens[hi:hi + opts.near], None),
-            "dist": (rest, [2.0 / (1.0 + (lo - i if i < lo else i - hi + 1)) for i in (*range(lo), *range(hi, len(tokens)))]),
+        n = len(tokens)
+        near = ((max(0, lo - opts.near), lo), (hi, hi + opts.near))
+        scopes: dict[str, tuple[tuple[int, int], ...]] = {
+            "sent": ((0, lo), (hi, n)), "left": ((0, lo),), "right": ((hi, n),), "clause": ((c0, lo), (hi, c1)),
+            "cleft": ((c0, lo),), "cright": ((hi, c1),), "near": near, "dist": ((0, lo), (hi, n)),
         }
+        polar = [(i, t) for i, t in enumerate(tokens) if (t.vader or t.textblob) and not lo <= i < hi]
         scoped: dict[str, float] = {}
-        for name, (scope_tokens, weights) in scopes.items():
-            _scope_features(scoped, name, scope_tokens, weights)
+        for name, ranges in scopes.items():
+            weight = (lambda i: 2.0 / (1.0 + (lo - i if i < lo else i - hi + 1))) if name == "dist" else None
+            _scope_features(scoped, name, polar, ranges, weight)
         feats.update((k, v) for k, v in scoped.items() if k.split("_", 1)[0] in lexical)
     if "harm" in opts.groups:
         c0, c1 = _clause(tokens, lo, hi)

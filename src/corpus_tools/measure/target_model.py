@@ -3,7 +3,7 @@
 The model is a multinomial logistic regression over the readable features of
 :mod:`corpus_tools.measure.target_features`, trained on the NewsMTSC training split by
 :mod:`corpus_tools.measure.train_target_model` (see ``resources/models/MODEL_CARD.md``).
-Its weights ship with the package; inference is numpy only, offline.
+Its weights ship with the package; inference is pure Python, offline.
 
     >>> p = predict_target("Critics accused Smith of corruption.", (16, 21))
     >>> p.label, p.cues[0]  # doctest: +SKIP
@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from numbers import Integral
 from pathlib import Path
 
-import numpy as np
-
 from corpus_tools.measure.target_features import FeatureOptions, target_features
 
-__all__ = ["DEFAULT_MODEL", "Prediction", "TargetModel", "load_model", "predict_target"]
+__all__ = ["DEFAULT_MODEL", "Prediction", "TargetModel", "load_model", "predict_target", "read_model"]
 
 DEFAULT_MODEL = "models/target_sentiment.json.gz"
 _SHORT = {"negative": "neg", "neutral": "neu", "positive": "pos"}
@@ -53,15 +52,16 @@ class Prediction:
 
 @dataclass(frozen=True)
 class TargetModel:
-    """Loaded weights: feature index, weight matrix (features x classes), intercepts."""
+    """Loaded weights: feature name -> per-class weights, intercepts, feature options.
 
-    classes: tuple[str, ...]
+    Three classes, in ``classes`` order; plain floats, because a sentence has only
+    about a hundred active features and pure Python is faster than numpy at that size.
+    """
+
+    classes: tuple[str, str, str]
     options: FeatureOptions
-    index: dict[str, int]
-    names: tuple[str, ...]
-    weights: np.ndarray
-    centered: np.ndarray
-    intercept: np.ndarray
+    weights: dict[str, tuple[float, float, float]]
+    intercept: tuple[float, float, float]
     source: str
 
 
@@ -76,9 +76,8 @@ def _read_document(path: str | None) -> dict:
     return json.loads(raw.decode("utf-8"))
 
 
-@lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> TargetModel:
-    """Load (once, then cached) the model weights.
+def read_model(path: str | None = None) -> TargetModel:
+    """Read model weights from a file (uncached; see :func:`load_model`).
 
     Args:
         path: a weights file written by ``train_target_model``; default: the one
@@ -89,19 +88,31 @@ def load_model(path: str | None = None) -> TargetModel:
 
     Raises:
         FileNotFoundError: if the file does not exist.
-        ValueError: if the file is not a weights document of this format.
+        ValueError: if the file is not a three-class weights document of this format.
     """
     doc = _read_document(path)
-    if doc.get("format") != 1 or not isinstance(doc.get("weights"), dict):
-        raise ValueError(f"{path or DEFAULT_MODEL}: not a target sentiment weights file (format 1)")
-    names = tuple(doc["weights"])
-    weights = np.array([doc["weights"][n] for n in names], dtype=float).reshape(len(names), len(doc["classes"]))
+    if doc.get("format") != 1 or not isinstance(doc.get("weights"), dict) or len(doc.get("classes", ())) != 3:
+        raise ValueError(f"{path or DEFAULT_MODEL}: not a three-class target sentiment weights file (format 1)")
     opts = doc["options"]
     options = FeatureOptions(near=opts["near"], window=opts["window"], groups=tuple(opts["groups"]), stem=opts["stem"],
                              harm_neutral=opts["harm_neutral"])
-    return TargetModel(classes=tuple(doc["classes"]), options=options, index={n: k for k, n in enumerate(names)},
-                       names=names, weights=weights, centered=weights - weights.mean(axis=1, keepdims=True),
-                       intercept=np.array(doc["intercept"], dtype=float), source=str(path or DEFAULT_MODEL))
+    weights = {name: (float(w[0]), float(w[1]), float(w[2])) for name, w in doc["weights"].items()}
+    b0, b1, b2 = (float(b) for b in doc["intercept"])
+    return TargetModel(classes=tuple(doc["classes"]), options=options, weights=weights, intercept=(b0, b1, b2),
+                       source=str(path or DEFAULT_MODEL))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> TargetModel:
+    """Load the model weights once per path, then serve them from a cache.
+
+    Args:
+        path: as for :func:`read_model` (default: the shipped weights).
+
+    Returns:
+        The model.
+    """
+    return read_model(path)
 
 
 def _check_inputs(text: object, span: object) -> tuple[int, int]:
@@ -144,23 +155,30 @@ def predict_target(text: str, span: tuple[int, int], *, model: TargetModel | Non
     start, end = _check_inputs(text, span)
     model = model or load_model()
     feats = target_features(text, start, end, options=model.options)
-    known = [(model.index[name], value) for name, value in feats.items() if name in model.index]
-    rows = np.fromiter((k for k, _ in known), dtype=np.intp, count=len(known))
-    values = np.fromiter((v for _, v in known), dtype=float, count=len(known))
-    logits = model.intercept + values @ model.weights[rows]
-    probs = np.exp(logits - logits.max())
-    probs /= probs.sum()
-    best = int(np.argmax(probs))
+    z0, z1, z2 = model.intercept
+    used = []
+    weight_of = model.weights.get
+    for name, value in feats.items():
+        w = weight_of(name)
+        if w is not None:
+            z0 += value * w[0]
+            z1 += value * w[1]
+            z2 += value * w[2]
+            used.append((name, value, w))
+    top = max(z0, z1, z2)
+    exp = (math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top))
+    total = sum(exp)
+    probs = {c: round(e / total, 4) for c, e in zip(model.classes, exp)}
+    best = (z0, z1, z2).index(top)
     label = model.classes[best]
-    contributions = values * model.centered[rows, best]
-    order = np.argsort(-contributions, kind="stable")[:n_cues]
-    cues = tuple(f"{model.names[rows[k]]}({contributions[k]:+.2f} {_SHORT.get(label, label)})"
-                 for k in order if contributions[k] > 0)
+    short = _SHORT.get(label, label)
+    lifted = [(value * (w[best] - (w[0] + w[1] + w[2]) / 3), name) for name, value, w in used]
+    lifted = sorted((c for c in lifted if c[0] > 0), key=lambda c: (-c[0], c[1]))[:n_cues]
+    cues = tuple(f"{name}({c:+.2f} {short})" for c, name in lifted)
     if not cues:
-        lift = model.intercept[best] - model.intercept.mean()
-        cues = (f"(intercept)({lift:+.2f} {_SHORT.get(label, label)})",)
-    p = {c: round(float(x), 4) for c, x in zip(model.classes, probs)}
-    score = p.get("positive", 0.0) - p.get("negative", 0.0)
-    return Prediction(label=label, score=round(max(-1.0, min(1.0, score)), 4), probabilities=p, cues=cues,
+        b = model.intercept
+        cues = (f"(intercept)({b[best] - sum(b) / 3:+.2f} {short})",)
+    score = probs.get("positive", 0.0) - probs.get("negative", 0.0)
+    return Prediction(label=label, score=round(max(-1.0, min(1.0, score)), 4), probabilities=probs, cues=cues,
                       target=text[start:end])
 

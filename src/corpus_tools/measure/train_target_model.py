@@ -265,10 +265,15 @@ def write_json(doc: dict, path: Path, *, indent: int | None = None) -> None:
         path.write_bytes(data)
 
 
-def evaluate_kept_aside(model, vocab: dict[str, int], setting: Setting, items: Sequence[Item], *, n_boot: int) -> dict:
-    """Macro F1, accuracy and bootstrap intervals of the model and the baselines on the part kept aside."""
+def evaluate_kept_aside(weights_path: Path, items: Sequence[Item], *, n_boot: int) -> dict:
+    """Macro F1, accuracy and bootstrap intervals on the part kept aside, of the shipped
+    weights (read back from ``weights_path`` and applied by ``predict_target``, as users
+    will) and of the baselines."""
+    from corpus_tools.measure.target_model import predict_target, read_model
+
+    model = read_model(str(weights_path))
     gold = [it.label for it in items]
-    preds = {"model": predict(model, vocab, featurize(items, setting.options()))}
+    preds = {"model": [predict_target(it.sentence, (it.start, it.end), model=model).label for it in items]}
     print(f"scoring baselines on {len(items)} targets kept aside ...", flush=True)
     preds.update(baseline_labels(items))
     intervals = bootstrap_by_group(gold, preds, [it.sentence for it in items], n_boot=n_boot, seed=SEED)
@@ -305,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model, vocab = fit(featurize(dev, setting.options()), [it.label for it in dev], setting)
     doc = weights_document(model, vocab, setting, len(dev))
     write_json(doc, args.out)
-    held = evaluate_kept_aside(model, vocab, setting, aside, n_boot=args.n_boot)
+    held = evaluate_kept_aside(args.out, aside, n_boot=args.n_boot)
     for name, m in held.items():
         print(f"kept aside  {name:<50} F1m={m['macro_f1']:.4f} {m['ci95_macro_f1']}  acc={m['accuracy']:.4f} {m['ci95_accuracy']}")
     metrics = {
