@@ -148,7 +148,7 @@ def score_items(items: Sequence[Item], rules: Iterable[str], desc: str) -> list[
     rules = frozenset(rules)
     out = []
     for k, it in enumerate(items, 1):
-        out.append(sent.target_sentiment(it.sentence, (it.start, it.end), rules=rules).score)
+        out.append(sent.rule_sentiment(it.sentence, (it.start, it.end), rules=rules).score)
         if k % 2000 == 0 or k == len(items):
             print(f"  {desc}: {k}/{len(items)}", file=sys.stderr, flush=True)
     return out

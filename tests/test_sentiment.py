@@ -1,4 +1,4 @@
-"""Tests for corpus_tools.measure.sentiment.target_sentiment (no NewsMTSC file needed)."""
+"""Tests for the rule-based scorer corpus_tools.measure.sentiment_rules.rule_sentiment (no NewsMTSC file needed)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.measure.sentiment_lexicon import TEXTBLOB_WEIGHT
-from corpus_tools.measure.sentiment_rules import ALL_RULES, RULE_NAMES, TargetSentiment, score_label, target_sentiment
+from corpus_tools.measure.sentiment_rules import ALL_RULES, RULE_NAMES, TargetSentiment, rule_sentiment, score_label
 
 
 def label(text: str, mention: str, rules=ALL_RULES) -> str:
     """Label toward the first occurrence of ``mention`` in ``text``."""
     start = text.index(mention)
-    return target_sentiment(text, (start, start + len(mention)), rules=rules).label
+    return rule_sentiment(text, (start, start + len(mention)), rules=rules).label
 
 
 # For each rule: (sentence where the rule changes the label, label with the rule,
@@ -124,7 +124,7 @@ def test_role_keeps_verbal_criticism() -> None:
 def test_result_is_auditable() -> None:
     text = "Militias launched drones at the residence, and critics called Kadhimi weak."
     start = text.index("Kadhimi")
-    res = target_sentiment(text, (start, start + 7))
+    res = rule_sentiment(text, (start, start + 7))
     assert isinstance(res, TargetSentiment)
     assert res.target == "Kadhimi"
     assert res.window[0] <= start < start + 7 <= res.window[1]
@@ -138,7 +138,7 @@ def test_result_is_auditable() -> None:
 
 def test_curly_quotes_and_offsets() -> None:
     text = "\u201cKadhimi\u2019s government is a disappointment,\u201d the envoy said."
-    res = target_sentiment(text, (1, 8))
+    res = rule_sentiment(text, (1, 8))
     assert res.target == "Kadhimi"
     assert res.label == "negative"
 
@@ -147,26 +147,26 @@ def test_curly_quotes_and_offsets() -> None:
 def test_bad_spans_raise(span: tuple[int, int]) -> None:
     text = "Kadhimi is a leader."  # (7, 8) is a single space: not a mention
     with pytest.raises(ValueError, match=r"span|empty"):
-        target_sentiment(text, span)
+        rule_sentiment(text, span)
 
 
 def test_empty_span_message_says_empty() -> None:
     with pytest.raises(ValueError, match="is empty or outside the text"):
-        target_sentiment("Kadhimi is a leader.", (4, 4))
+        rule_sentiment("Kadhimi is a leader.", (4, 4))
 
 
 def test_out_of_range_message_says_outside() -> None:
     with pytest.raises(ValueError, match="outside the text"):
-        target_sentiment("Kadhimi is a leader.", (0, 200))
+        rule_sentiment("Kadhimi is a leader.", (0, 200))
 
 
 def test_unknown_rule_raises() -> None:
     with pytest.raises(ValueError, match="unknown rule"):
-        target_sentiment("Kadhimi is a leader.", (0, 7), rules={"sarcasm"})
+        rule_sentiment("Kadhimi is a leader.", (0, 7), rules={"sarcasm"})
 
 
 def test_no_rules_still_scores() -> None:
-    res = target_sentiment("Kadhimi is a disappointment.", (0, 7), rules=())
+    res = rule_sentiment("Kadhimi is a disappointment.", (0, 7), rules=())
     assert res.label == "negative" and res.rules == frozenset()
 
 
@@ -185,9 +185,9 @@ def test_score_always_in_range(words: list[str], data, rules) -> None:
     end = data.draw(st.integers(start + 1, len(text)))
     if not text[start:end].strip():
         with pytest.raises(ValueError):
-            target_sentiment(text, (start, end), rules=rules)
+            rule_sentiment(text, (start, end), rules=rules)
         return
-    res = target_sentiment(text, (start, end), rules=rules)
+    res = rule_sentiment(text, (start, end), rules=rules)
     assert -1.0 <= res.vader <= 1.0 and -1.0 <= res.score <= 1.0
     assert res.score == pytest.approx((res.vader + TEXTBLOB_WEIGHT * res.textblob) / (1 + TEXTBLOB_WEIGHT), abs=1e-4)
     assert res.label == score_label(res.score)
@@ -202,19 +202,19 @@ def test_any_text_scores_in_range(text: str, data) -> None:
     end = data.draw(st.integers(start + 1, len(text)))
     if not text[start:end].strip():
         return
-    res = target_sentiment(text, (start, end))
+    res = rule_sentiment(text, (start, end))
     assert -1.0 <= res.vader <= 1.0 and -1.0 <= res.score <= 1.0
     assert res.label == score_label(res.score)
 
 
 PROBE = """
 import json
-from corpus_tools.measure.sentiment_rules import target_sentiment
+from corpus_tools.measure.sentiment_rules import rule_sentiment
 cases = {cases!r}
 out = []
 for text, mention in cases:
     i = text.index(mention)
-    r = target_sentiment(text, (i, i + len(mention)))
+    r = rule_sentiment(text, (i, i + len(mention)))
     out.append([r.score, r.label, list(r.cues)])
 print(json.dumps(out))
 """
@@ -237,7 +237,7 @@ def test_same_result_without_nltk_data(tmp_path) -> None:
     here = []
     for text, mention in OFFLINE_CASES:
         i = text.index(mention)
-        r = target_sentiment(text, (i, i + len(mention)))
+        r = rule_sentiment(text, (i, i + len(mention)))
         here.append([r.score, r.label, list(r.cues)])
     assert json.loads(proc.stdout) == here
     assert not any(tmp_path.iterdir())  # nothing was downloaded into it

@@ -20,10 +20,11 @@ from corpus_tools.io.corpus import (
 from corpus_tools.io.tables import load_table, write_tables
 from corpus_tools.measure.blame import blame_claims
 from corpus_tools.measure.pipeline import measure_corpus
-from corpus_tools.measure.sentiment import sentiment_profile, sentiment_toward
-from corpus_tools.measure.sentiment_rules import TargetSentiment, target_sentiment
+from corpus_tools.measure.sentiment import sentiment_profile, sentiment_toward, target_sentiment
+from corpus_tools.measure.sentiment_rules import TargetSentiment, rule_sentiment
 from corpus_tools.measure.stance import stance_statements
 from corpus_tools.measure.stance_profile import stance_profile
+from corpus_tools.measure.target_model import Prediction
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.textstats import (
     collocations,
@@ -41,6 +42,7 @@ __all__ = [
     "CaseError",
     "CorpusError",
     "GazetteerError",
+    "Prediction",
     "TargetSentiment",
     "blame_claims",
     "collocations",
@@ -61,6 +63,7 @@ __all__ = [
     "normalize_text",
     "outlet_colors",
     "quotes",
+    "rule_sentiment",
     "save_figure",
     "sentences",
     "sentiment_profile",

@@ -1,4 +1,11 @@
-"""Sentiment toward a case's target across a corpus: one judgement per sentence.
+"""Sentiment toward a target: one judgement per sentence, by the learned scorer.
+
+:func:`target_sentiment` is the measure of record for one mention: the linear model of
+:mod:`corpus_tools.measure.target_model`, trained on NewsMTSC's labels of how an author
+evaluates the person named (``lexicon/models/MODEL_CARD.md``); its ``cues`` name the
+features that decided it. The rule-based scorer
+(:func:`corpus_tools.measure.sentiment_rules.rule_sentiment`) is kept beside it for
+comparison.
 
 A sentence that mentions the target three times (name, pronoun, role noun) is one
 observation, not three: :func:`sentiment_toward` gives one judgement per (sentence,
@@ -17,13 +24,14 @@ import pandas as pd
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
-from corpus_tools.io.validate import check_units
-from corpus_tools.measure.sentiment_rules import sentence_textblob, sentence_vader, target_sentiment
+from corpus_tools.io.validate import check_text_span, check_units
+from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_textblob, sentence_vader
+from corpus_tools.measure.target_model import Prediction, predict_target
 from corpus_tools.text.tokenizing import sentences
 
 JUDGEMENT_COLUMNS = [
     "unit_id", "sent_id", "start", "end", "surface", "how", "n_mentions", "score", "label",
-    "cues", "sentence_vader", "sentence_textblob",
+    "p_negative", "p_neutral", "p_positive", "cues", "rule_score", "rule_label", "sentence_vader", "sentence_textblob",
 ]
 PROFILE_COLUMNS = [
     "n_sentences", "n_mentions", "n_positive", "n_neutral", "n_negative",
@@ -33,6 +41,27 @@ PROFILE_COLUMNS = [
 LABELS = ("positive", "neutral", "negative")
 MIN_SENTENCES = 5  # fewer judgements than this are flagged "too few", not read as a result
 _HOW_ORDER = {"name": 0, "alias": 1, "role": 2, "pronoun": 3}
+
+
+def target_sentiment(text: str, span: tuple[int, int]) -> Prediction:
+    """How ``text`` evaluates the person at ``text[start:end]``, by the learned scorer.
+
+    Args:
+        text: The sentence holding the mention.
+        span: (start, end) character offsets of the mention, end exclusive.
+
+    Returns:
+        A :class:`~corpus_tools.measure.target_model.Prediction`: ``label`` (negative,
+        neutral, positive), ``score`` = P(positive) - P(negative) in [-1, 1], the class
+        ``probabilities``, and ``cues``, the features that decided it with their
+        contributions.
+
+    Raises:
+        TypeError, ValueError: a text that is not a string, or a span that is not a
+            non-empty (start, end) pair of ints inside it.
+    """
+    _, start, end = check_text_span(text, span, function="target_sentiment")
+    return predict_target(text, (start, end))
 
 
 def _one_per_sentence(found: pd.DataFrame) -> pd.DataFrame:
@@ -63,8 +92,10 @@ def sentiment_toward(
     Returns:
         One row per (unit, sentence) in units order: unit_id, sent_id, start, end,
         surface and how (the mention scored), n_mentions (the actor's mentions in the
-        sentence), score in [-1, 1], label, cues (what decided it), and the naive
-        whole-sentence sentence_vader and sentence_textblob for comparison.
+        sentence), score in [-1, 1] and label of the learned scorer with its class
+        probabilities and cues (the features that decided it), and for comparison the
+        rule-based scorer's rule_score and rule_label and the naive whole-sentence
+        sentence_vader and sentence_textblob.
     """
     check_units(units, function="sentiment_toward")
     case = resolve_case(case)
@@ -78,9 +109,12 @@ def sentiment_toward(
     rows = []
     for m in _one_per_sentence(found).itertuples(index=False):
         s_start, s_text = bounds.loc[(m.unit_id, m.sent_id)]
-        result = target_sentiment(s_text, (m.start - s_start, m.end - s_start))
-        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score,
-                     result.label, "; ".join(result.cues), sentence_vader(s_text), sentence_textblob(s_text)))
+        span = (int(m.start - s_start), int(m.end - s_start))
+        result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
+        p = result.probabilities
+        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score, result.label,
+                     p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
+                     sentence_vader(s_text), sentence_textblob(s_text)))
     table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
     order = {u: k for k, u in enumerate(units["unit_id"])}
     table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)

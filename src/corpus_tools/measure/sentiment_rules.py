@@ -329,7 +329,7 @@ def _check_rules(rules: Iterable[str] | None) -> frozenset[str]:
     return chosen
 
 
-def target_sentiment(text: str, span: tuple[int, int], *,
+def rule_sentiment(text: str, span: tuple[int, int], *,
                      rules: Iterable[str] | None = None) -> TargetSentiment:
     """Sentiment that ``text`` expresses toward the mention ``text[start:end]``.
 
@@ -346,7 +346,7 @@ def target_sentiment(text: str, span: tuple[int, int], *,
     Raises:
         ValueError: if the span is empty or outside the text, or a rule is unknown.
     """
-    _, start, end = check_text_span(text, span, function="target_sentiment")
+    _, start, end = check_text_span(text, span, function="rule_sentiment")
     on = _check_rules(rules)
     norm = normalize_text(text)
     s0, s1 = _sentence_bounds(norm, start, end) if "clause" in on else (0, len(norm))

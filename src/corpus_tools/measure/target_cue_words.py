@@ -1,0 +1,51 @@
+"""Closed word lists behind the structural cues of :mod:`corpus_tools.measure.target_features`.
+
+Lowercase forms, as the tokenizer yields them. ``VIOLENCE`` is the vocabulary of violence and
+threats: when the mention is what such a word acts on ("X was shot", "X was threatened",
+"the assassination of X"), the mention is a victim, which news annotators do not count as a
+negative judgement of that person. ``ATTACK`` words are ambiguous: in political news
+"attacked X" is mostly verbal criticism (a negative judgement), unless the sentence also
+has words of armed violence or condemns the attack (``VIOLENT_CONTEXT``: gunmen, drones,
+condemned, ...).
+"""
+
+from __future__ import annotations
+
+CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”") | {"--"}
+CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "because", "however",
+                           "which", "who", "whom", "whose", "despite", "unless"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "you"})
+TITLES = frozenset({"the", "a", "an", "former", "ex", "president", "sen", "senator", "rep", "gov", "governor",
+                     "mr", "mrs", "ms", "dr", "prime", "minister", "vice", "speaker", "leader", "general",
+                     "secretary", "attorney", "judge", "justice", "candidate", "chairman", "director",
+                     "then", "u", "s", ".", "republican", "democratic", "democrat", "gop", "rev"})
+PREPOSITIONS = frozenset({"of", "against", "on", "by", "with", "to", "for", "from", "at", "about",
+                           "toward", "towards", "over", "like", "than", "under", "behind"})
+BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "got", "gets", "get", "has", "had", "have"})
+REPORTING = frozenset({"said", "says", "say", "told", "tells", "added", "wrote", "writes", "tweeted", "argued",
+                        "argues", "stated", "states", "claimed", "claims", "insisted", "noted", "notes",
+                        "explained", "announced", "asked", "asks", "responded", "replied", "declared",
+                        "warned", "warns", "suggested", "acknowledged", "admitted", "recalled", "continued",
+                        "according", "testified", "contended", "predicted", "vowed", "promised"})
+SPEECH_FILLERS = frozenset({"also", "has", "have", "had", "later", "then", "reportedly", "previously",
+                             "once", "recently", "repeatedly", "publicly", "again", "further", "earlier",
+                             "would", "will", "first", "himself", "herself"})
+VIOLENCE = frozenset({
+    "kill", "kills", "killed", "killing", "murder", "murders", "murdered", "assassinate", "assassinated",
+    "assassination", "shot", "shooting", "wounded", "injured", "kidnap", "kidnapped", "abduct", "abducted",
+    "tortured", "stabbed", "raped", "beaten", "bombed", "bombing", "threat", "threats", "threaten", "threatened",
+    "intimidated", "intimidation", "assaulted", "executed", "hostage", "slain", "ambushed", "gunned",
+    "harassed", "harassment", "violence", "attempt", "plot", "plotted", "arson",
+})
+ATTACK = frozenset({"attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "targeted", "targeting",
+                    "raid", "raided", "hit"})
+VIOLENT_CONTEXT = frozenset({
+    "gunmen", "gunman", "militants", "militant", "militia", "militias", "drone", "drones", "bomb", "bombs", "rocket",
+    "rockets", "missile", "missiles", "explosive", "explosives", "armed", "gunfire", "grenade", "assailant",
+    "assailants", "attackers", "terrorist", "terrorists", "insurgents", "mob", "knife", "gun", "guns",
+    # condemning an attack presents it as a wrong done to the target
+    "condemned", "condemns", "condemn", "denounced", "denounces", "deplored", "decried",
+})
+HARM = VIOLENCE | ATTACK
+HARM_PREPOSITIONS = frozenset({"on", "against", "of", "to", "toward", "towards"})
+SURVIVAL = frozenset({"survived", "survives", "survive"})
