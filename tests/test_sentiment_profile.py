@@ -22,7 +22,10 @@ def test_one_judgement_per_sentence_not_per_mention(units, kadhimi_scores):
     assert len(kadhimi_scores) == target.groupby(["unit_id", "sent_id"]).ngroups
     assert not kadhimi_scores.duplicated(["unit_id", "sent_id"]).any()
     assert kadhimi_scores["n_mentions"].sum() == len(target)
-    assert (kadhimi_scores["label"] == kadhimi_scores["score"].map(score_label)).all()
+    probabilities = kadhimi_scores[["p_negative", "p_neutral", "p_positive"]]
+    assert (kadhimi_scores["label"] == probabilities.idxmax(axis=1).str.removeprefix("p_")).all()
+    assert ((kadhimi_scores.score - (kadhimi_scores.p_positive - kadhimi_scores.p_negative)).abs() < 1e-3).all()
+    assert (kadhimi_scores["rule_label"] == kadhimi_scores["rule_score"].map(score_label)).all()
     # A sentence with a name and a pronoun is scored at the name.
     both = target.groupby(["unit_id", "sent_id"])["how"].agg(set)
     mixed = both[both.map(lambda hows: "name" in hows and "pronoun" in hows)].index
