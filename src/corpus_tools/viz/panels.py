@@ -139,3 +139,83 @@ def blame_shares(
     fig.suptitle(title + " (numbers: claims)")
     fig.subplots_adjust(bottom=0.12)
     return fig, data.drop(columns="unit_id") if label != "unit_id" else data
+
+
+LABEL_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#0072B2"}
+
+
+def label_counts(
+    profile: pd.DataFrame,
+    *,
+    label: str = "unit_id",
+    title: str = "Judgements per piece",
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Stacked bars of the negative, neutral and positive judgements of each row, with counts.
+
+    Args:
+        profile: :func:`corpus_tools.sentiment_profile` (n_negative, n_neutral, n_positive, too_few).
+        label: The column naming each row.
+        title: Figure title.
+
+    Returns:
+        The figure and the plotted counts.
+    """
+    columns = [label, "n_negative", "n_neutral", "n_positive", "too_few"]
+    data = profile[columns].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.6))
+    for y, row in data.iterrows():
+        left = 0
+        for name in ("negative", "neutral", "positive"):
+            n = int(row[f"n_{name}"])
+            if n:
+                ax.barh(y, n, left=left, color=LABEL_COLORS[name], alpha=0.45 if row.too_few else 1.0, height=0.7)
+                ax.text(left + n / 2, y, str(n), ha="center", va="center", fontsize=7)
+                left += n
+        if row.too_few:
+            ax.text(left, y, "  too few", va="center", fontsize=7, color=GREY)
+    ax.set_yticks(range(len(data)), [_label(v) for v in data[label]])
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences judged")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in LABEL_COLORS.values()]
+    ax.legend(handles, list(LABEL_COLORS), loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    ax.set_title(title)
+    return fig, data
+
+
+def two_measures(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    first: tuple[str, str, str],
+    second: tuple[str, str, str],
+    title: str,
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Two measures of the same thing per row, each with its count; a missing one is written out.
+
+    Args:
+        table: One row per piece.
+        label: The column naming each row.
+        first, second: (value column, count column, name) of each measure.
+        title: Figure title.
+
+    Returns:
+        The figure and the plotted columns.
+    """
+    data = table[[label, first[0], first[1], second[0], second[1]]].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8.5, 0.4 * len(data) + 1.8))
+    ax.axvline(0, color="0.85", lw=0.8, zorder=0)
+    for (value, count, name), marker, color, dy in ((first, "o", PALETTE[0], -0.15), (second, "s", PALETTE[3], 0.15)):
+        for y, row in data.iterrows():
+            if row[count] == 0 or pd.isna(row[value]):
+                ax.text(-1.2, y + dy, f"no {name}", va="center", fontsize=6, color=GREY, style="italic")
+                continue
+            ax.plot(row[value], y + dy, marker, color=color, ms=6)
+            ax.text(row[value], y + dy, f"  n={int(row[count])}", va="center", fontsize=6)
+    ax.set_xlim(-1.25, 1.25)
+    ax.set_yticks(range(len(data)), [_label(v) for v in data[label]])
+    ax.invert_yaxis()
+    handles = [plt.Line2D([], [], marker=m, ls="", color=c) for m, c in (("o", PALETTE[0]), ("s", PALETTE[3]))]
+    ax.legend(handles, [first[2], second[2]], loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    ax.set_xlabel("-1 negative … +1 positive")
+    ax.set_title(title)
+    return fig, data
