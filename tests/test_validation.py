@@ -14,6 +14,8 @@ MEASURES = {
     "find_mentions": lambda u: ct.find_mentions(u),
     "quotes": lambda u: ct.quotes(u),
     "sentiment_toward": lambda u: ct.sentiment_toward(u),
+    "blame_claims": lambda u: ct.blame_claims(u),
+    "stance_statements": lambda u: ct.stance_statements(u),
 }
 
 

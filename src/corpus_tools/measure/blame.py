@@ -60,6 +60,7 @@ import pandas as pd
 from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
 from corpus_tools.extract.speech import find_quotes, quotes
 from corpus_tools.io.case import Case, resolve_case
+from corpus_tools.io.validate import check_units
 from corpus_tools.measure.blame_clauses import prepare, subject_voice
 from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches, postposed_speaker
 from corpus_tools.measure.blame_rules import blamable_mentions, case_lexicon, frames
@@ -291,6 +292,7 @@ def blame_claims(
         role and certainty) and text (the sentence).
 
     """
+    check_units(units, function="blame_claims")
     case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
     found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)

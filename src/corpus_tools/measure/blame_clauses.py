@@ -8,6 +8,7 @@ clause ("If X was responsible, it ..."). A construction never crosses a cut.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -159,12 +160,18 @@ def prepare(
         chars[a:b] = " " * (b - a)
     unquoted = "".join(chars)
     paragraphs = list(paragraph_spans(norm))
+    para_starts = [a for a, _ in paragraphs]
+    mentions = sorted(mentions)
+    mention_starts = [m[0] for m in mentions]
     out: list[Sentence] = []
     recent: list[tuple[int, Slot]] = []
     for k, (sent_id, s_start, s_end) in enumerate(spans):
-        local = [(a - s_start, b - s_start, *rest) for a, b, *rest in mentions if s_start <= a and b <= s_end]
+        # mentions and paragraph found by binary search: the cost stays linear in the text
+        lo, hi = bisect.bisect_left(mention_starts, s_start), bisect.bisect_left(mention_starts, s_end)
+        local = [(a - s_start, b - s_start, *rest) for a, b, *rest in mentions[lo:hi] if b <= s_end]
         masked, slots = _mask(norm[s_start:s_end], local, lex.victim)
-        para = next((i for i, (a, b) in enumerate(paragraphs) if a <= s_start < b), -1)
+        j = bisect.bisect_right(para_starts, s_start) - 1
+        para = j if j >= 0 and s_start < paragraphs[j][1] else -1
         sent = Sentence(
             sent_id,
             s_start,
@@ -179,7 +186,8 @@ def prepare(
             unquoted[s_start:s_end],
             lex,
         )
-        sponsor = [sl for j, sl in recent if j >= k - 3 and sl.group in lex.sponsors]
+        recent = [(j, sl) for j, sl in recent if j >= k - 3]  # only the last three sentences are read
+        sponsor = [sl for j, sl in recent if sl.group in lex.sponsors]
         _bind_pronouns(sent, out[-1] if out else None, sponsor[-1] if sponsor else None)
         sent.clean = _clean_clauses(sent)
         _find_anchors(sent)

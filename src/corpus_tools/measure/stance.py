@@ -68,6 +68,7 @@ import pandas as pd
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.extract.speech import quotes
 from corpus_tools.io.case import Case, resolve_case
+from corpus_tools.io.validate import check_units
 from corpus_tools.measure.stance_cues import (
     CLAUSE_BREAK,
     QUESTION_KINDS,
@@ -412,6 +413,7 @@ def stance_statements(
         prescriptive cues, "(rhetorical)" etc. for a question), negated (whether a
         negation flipped a cue).
     """
+    check_units(units, function="stance_statements")
     case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
     if mentions is None:
