@@ -41,8 +41,9 @@ def test_bad_units_are_named_at_the_door(name, units, error, message):
     "text, span, error, message",
     [
         (b"bytes", (0, 1), TypeError, "text must be a str, not bytes"),
-        ("Some text", (0, "3"), TypeError, "span must be a (start, end) pair of ints"),
-        ("Some text", (0,), TypeError, "span must be a (start, end) pair of ints"),
+        ("Some text", (0, "3"), TypeError, "span must be a (start, end) tuple of two ints"),
+        ("Some text", [0, 3], TypeError, "span must be a (start, end) tuple of two ints"),
+        ("Some text", (0,), TypeError, "span must be a (start, end) tuple of two ints"),
         ("Some text", (3, 3), ValueError, "empty or outside the text"),
         ("Some text", (5, 40), ValueError, "empty or outside the text (length 9)"),
         ("Some text", (4, 5), ValueError, "only whitespace"),

@@ -141,9 +141,8 @@ def read_table(
     return columns, rows
 
 
-def _check_header(
-    path: Path, line: int, columns: list[str], required: tuple[str, ...], optional: tuple[str, ...], allow_extra: bool
-) -> list[str]:
+def check_column_names(path: Path, line: int, columns: list[str]) -> dict[str, int]:
+    """Every column named, none twice; returns name -> column number (from 1)."""
     first_at: dict[str, int] = {}
     for number, column in enumerate(columns, start=1):
         if not column:
@@ -151,6 +150,13 @@ def _check_header(
         if column in first_at:
             raise CorpusError(path, f"column {column!r} appears twice (columns {first_at[column]} and {number})", line=line)
         first_at[column] = number
+    return first_at
+
+
+def _check_header(
+    path: Path, line: int, columns: list[str], required: tuple[str, ...], optional: tuple[str, ...], allow_extra: bool
+) -> list[str]:
+    first_at = check_column_names(path, line, columns)
     missing = [c for c in required if c not in first_at]
     if missing:
         raise CorpusError(path, f"missing required column(s): {', '.join(missing)}", line=line)

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.io.corpus import count_words
-from corpus_tools.io.corpus_checks import CorpusError, decode, is_blank
+from corpus_tools.io.corpus_checks import CorpusError, check_column_names, decode, is_blank
 
 SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 FORMATS = ("parquet", "jsonl", "csv")
@@ -89,13 +89,7 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, list[int]]:
 
 
 def _check_header(path: Path, header: list[str], line: int) -> None:
-    seen: dict[str, int] = {}
-    for number, name in enumerate(header, start=1):
-        if not name:
-            raise CorpusError(path, f"column {number} has no name", line=line)
-        if name in seen:
-            raise CorpusError(path, f"column {name!r} appears twice (columns {seen[name]} and {number})", line=line)
-        seen[name] = number
+    check_column_names(path, line, header)
 
 
 def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:

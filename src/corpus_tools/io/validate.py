@@ -57,9 +57,9 @@ def check_text_span(text: object, span: object, *, function: str) -> tuple[str, 
     """
     if not isinstance(text, str):
         raise TypeError(f"{function}: text must be a str, not {type(text).__name__}")
-    pair = isinstance(span, (tuple, list)) and len(span) == 2
+    pair = isinstance(span, tuple) and len(span) == 2
     if not pair or not all(isinstance(x, numbers.Integral) and not isinstance(x, bool) for x in span):
-        raise TypeError(f"{function}: span must be a (start, end) pair of ints, not {span!r}")
+        raise TypeError(f"{function}: span must be a (start, end) tuple of two ints, not {span!r}")
     start, end = int(span[0]), int(span[1])
     if not 0 <= start < end <= len(text):
         raise ValueError(f"{function}: span {span!r} is empty or outside the text (length {len(text)})")

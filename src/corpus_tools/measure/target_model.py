@@ -18,9 +18,9 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from numbers import Integral
 from pathlib import Path
 
+from corpus_tools.io.validate import check_text_span
 from corpus_tools.measure.target_features import FeatureOptions, target_features
 
 __all__ = ["DEFAULT_MODEL", "Prediction", "TargetModel", "load_model", "predict_target", "read_model"]
@@ -115,26 +115,6 @@ def load_model(path: str | None = None) -> TargetModel:
     return read_model(path)
 
 
-def _check_inputs(text: object, span: object) -> tuple[int, int]:
-    """Validate ``text`` and ``span``; return (start, end).
-
-    Raises:
-        TypeError: text not a str, or span not a tuple of two ints.
-        ValueError: span empty, reversed, outside the text, or only whitespace.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
-    if not (isinstance(span, tuple) and len(span) == 2
-            and all(isinstance(x, Integral) and not isinstance(x, bool) for x in span)):
-        raise TypeError(f"span must be a (start, end) tuple of two ints, got {span!r}")
-    start, end = int(span[0]), int(span[1])
-    if not 0 <= start < end <= len(text):
-        raise ValueError(f"span {span!r} must satisfy 0 <= start < end <= len(text) = {len(text)}")
-    if not text[start:end].strip():
-        raise ValueError(f"span {span!r} covers only whitespace")
-    return start, end
-
-
 def predict_target(text: str, span: tuple[int, int], *, model: TargetModel | None = None,
                    n_cues: int = 5) -> Prediction:
     """Sentiment the author of ``text`` expresses toward the mention ``text[start:end]``.
@@ -152,7 +132,7 @@ def predict_target(text: str, span: tuple[int, int], *, model: TargetModel | Non
         TypeError: if ``text`` is not a str or ``span`` not a tuple of two ints.
         ValueError: if ``span`` is empty, reversed, outside ``text`` or only whitespace.
     """
-    start, end = _check_inputs(text, span)
+    _, start, end = check_text_span(text, span, function="predict_target")
     model = model or load_model()
     feats = target_features(text, start, end, options=model.options)
     z0, z1, z2 = model.intercept
