@@ -174,3 +174,27 @@ def test_training_command_runs_end_to_end_and_is_deterministic(tmp_path):
     text = "Critics accused Mona Hale of fraud."
     p = predict_target(text, (16, 25), model=model)
     assert p.label == "negative"
+
+
+QUOTED_SPEAKER = (
+    '"This is a disgrace and a catastrophe," {name} said of the flooding.',
+    '{name} said the budget was a terrible, corrupt mess.',
+    'According to {name}, the new rules are awful and dangerous.',
+)
+NEGATED_CRITICISM = (
+    ("{name} is corrupt and incompetent.", "{name} is not corrupt and not incompetent at all."),
+    ("Critics say {name} failed the city.", "Nobody says {name} failed the city; {name} never failed it."),
+)
+
+
+@pytest.mark.parametrize("template", QUOTED_SPEAKER)
+@pytest.mark.parametrize("name", NAMES)
+def test_a_quoted_speaker_is_not_judged_by_what_they_say(template, name):
+    assert predict(template, name).label != "negative"
+
+
+@pytest.mark.parametrize(("plain", "negated"), NEGATED_CRITICISM)
+@pytest.mark.parametrize("name", NAMES)
+def test_negation_moves_the_judgement_away_from_negative(plain, negated, name):
+    assert predict(plain, name).label == "negative"
+    assert predict(negated, name).score > predict(plain, name).score
