@@ -10,23 +10,29 @@ word) is the feature's group, so sets of features can be switched on and off by 
 
 ``l1:w`` / ``r1:w``
     The word right before / after the mention.
-``near:w``, ``left:w``, ``right:w``, ``sent:w``
+``near:w``, ``left:w``, ``right:w``, ``sent:w``, ``clause:w``
     Words within ``near`` tokens of the mention, left or right of it within
-    ``window`` tokens, and anywhere in the sentence.
-``bi:a_b``
-    Bigrams within ``window`` tokens of the mention, the mention as ``<T>``
-    (``bi:accused_<T>``, ``bi:<T>_said``).
+    ``window`` tokens, anywhere in the sentence, in the mention's clause.
+``bi:a_b``, ``sbi:a_b``, ``tri:a_b_c``
+    Bigrams within ``window`` tokens of the mention and anywhere in the sentence, and
+    trigrams through the mention, the mention as ``<T>`` (``bi:accused_<T>``,
+    ``bi:<T>_said``). Words are Porter stems when ``stem`` is on.
 ``vader_<scope>_pos`` / ``vader_<scope>_neg``, ``tb_<scope>_pos`` / ``tb_<scope>_neg``
-    Lexicon strength in a scope (``sent``, ``left``, ``right``, ``clause``, ``near``,
-    ``dist`` = weighted by closeness), in [0, 1].
+    Lexicon strength in a scope (``sent``, ``left``, ``right``, ``clause``, ``cleft``,
+    ``cright``, ``near``, ``dist`` = weighted by closeness), in [0, 1].
 ``lex_<scope>_pos`` / ``lex_<scope>_neg``
     How many polar lexicon words the scope holds (0, 1/3, 2/3, 1 for three or more).
+``harm_near``, ``harm_clause``, ``harm_sent``
+    How many words of violence, threat or attack the scope holds (same scale).
 ``struct:<cue>``
-    Structural cues: ``subject``, ``possessive``, ``passive_subject``,
-    ``passive_agent``, ``speaker``, ``in_quote``, ``after:<preposition>``,
-    ``governed_pos``/``governed_neg`` (a polar word right before the mention, as in
-    "praised X"), ``pronoun``, ``question``, ``negation_near``, ``negated_lexicon``.
-``role:<cue>&<scope>_<pos|neg>``
+    Structural cues (:mod:`corpus_tools.measure.target_structure`): ``subject``,
+    ``possessive``, ``passive_subject``, ``passive_agent``, ``speaker``, ``in_quote``,
+    ``after:<preposition>``, ``governed_pos``/``governed_neg`` (a polar word right
+    before the mention, as in "praised X"), ``victim`` / ``attacked`` (a word of
+    violence or attack acts on the mention), ``pronoun``, ``question``,
+    ``negation_near``, ``negated_lexicon``. When the mention is a victim, the harm words
+    are masked as ``<harm>`` in the word features.
+``role:<cue>&<side>_<pos|neg>``
     A structural cue crossed with the lexicon strength of the target's clause
     (``role:subject&right_neg``: the mention is the subject and its clause goes on
     negatively).
@@ -45,20 +51,10 @@ from textblob import en as textblob_en
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
 from corpus_tools.measure.target_cue_words import (
-    ATTACK,
-    BE,
-    CLAUSE_PUNCT,
-    CLAUSE_WORDS,
     HARM,
     HARM_PREPOSITIONS,
-    PREPOSITIONS,
-    PRONOUNS,
-    REPORTING,
-    SPEECH_FILLERS,
-    SURVIVAL,
-    TITLES,
-    VIOLENT_CONTEXT,
 )
+from corpus_tools.measure.target_structure import clause_range, harm_role, structural_cues
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
@@ -70,7 +66,6 @@ FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
 _NEGATION_SCOPE = 3
-_PARTICIPLES = frozenset({"shot", "struck", "beaten", "hit", "slain"})
 _NOT_ROLES = frozenset({"question", "negation_near", "negated_lexicon"})
 
 
@@ -235,106 +230,6 @@ def _scope_features(feats: dict[str, float], name: str, polar: list[tuple[int, T
             feats[key] = round(value, 4)
 
 
-def _clause(tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
-    """Token range of the clause around tokens[lo:hi], widened once if it is tiny."""
-    def bounds(a: int, b: int) -> tuple[int, int]:
-        while a > 0 and tokens[a - 1].low not in CLAUSE_PUNCT and tokens[a - 1].low not in CLAUSE_WORDS:
-            a -= 1
-        while b < len(tokens) and tokens[b].low not in CLAUSE_PUNCT and tokens[b].low not in CLAUSE_WORDS:
-            b += 1
-        return a, b
-
-    a, b = bounds(lo, hi)
-    if (b - a) - (hi - lo) < 3:
-        a, b = bounds(max(0, a - 1), min(len(tokens), b + 1))
-    return a, b
-
-
-def _in_quote(tokens: list[Token], lo: int) -> bool:
-    """True if the mention at token ``lo`` sits inside quotation marks."""
-    inside = False
-    for tok in tokens[:lo]:
-        if tok.low == "“":
-            inside = True
-        elif tok.low == "”":
-            inside = False
-        elif tok.low == '"':
-            inside = not inside
-    return inside
-
-
-def _harm_role(words: list[str], lo: int, hi: int) -> str | None:
-    """How the mention at words[lo:hi] relates to words of violence or attack.
-
-    Returns:
-        "victim" if a violence word acts on it ("X was shot", "the assassination of X",
-        "threats against X", "X survived"), or an attack word does in a sentence with
-        words of armed violence ("gunmen attacked X's home"); "attacked" if an attack
-        word acts on it otherwise ("the senator attacked X": mostly verbal); else None.
-    """
-    acting = None
-    after = [w for w in words[hi:hi + 6] if w not in SPEECH_FILLERS]
-    for k, w in enumerate(after[:4]):
-        if w in CLAUSE_PUNCT or w in CLAUSE_WORDS:
-            break
-        if w in BE:
-            acting = next((x for x in after[k + 1:k + 3] if x in HARM and (x.endswith("ed") or x in _PARTICIPLES)), None)
-            break
-    if after and after[0] in SURVIVAL:
-        acting = "survived"
-    k = lo - 1
-    while k >= 0 and words[k] in TITLES:
-        k -= 1
-    if acting is None and k >= 0 and words[k] in HARM and lo - k <= 3:
-        acting = words[k]
-    if acting is None and k >= 1 and words[k] in HARM_PREPOSITIONS and words[k - 1] in HARM:
-        acting = words[k - 1]
-    if acting is None:
-        return None
-    if acting in ATTACK and not VIOLENT_CONTEXT.intersection(words):
-        return "attacked"
-    return "victim"
-
-
-def _structure(tokens: list[Token], lo: int, hi: int, harm_role: str | None) -> list[str]:
-    """Structural cues of the mention at tokens[lo:hi] (names without the ``struct:`` prefix)."""
-    words = [t.low for t in tokens]
-    left = [w for w in words[:lo] if w not in TITLES and not w.isdigit()]
-    nxt = words[hi] if hi < len(words) else ""
-    after = [w for w in words[hi:hi + 3] if w not in SPEECH_FILLERS]
-    cues = []
-    if nxt == "'s" or words[lo] in {"his", "her", "their"}:
-        cues.append("possessive")
-    elif not left or (left[-1] in {",", "and"} and len(left) <= 2):
-        cues.append("subject")
-    if any(w in BE for w in after[:1]) and any(w.endswith(("ed", "en")) for w in after[1:3]):
-        cues.append("passive_subject")
-    prev = words[lo - 1] if lo else ""
-    if prev == "by" and any(w.endswith(("ed", "en")) for w in words[max(0, lo - 4):lo - 1]):
-        cues.append("passive_agent")
-    if prev in PREPOSITIONS:
-        cues.append(f"after:{prev}")
-    if (after and after[0] in REPORTING) or prev in REPORTING or words[max(0, lo - 2):lo] == ["according", "to"]:
-        cues.append("speaker")
-    if harm_role:
-        cues.append(harm_role)
-    if _in_quote(tokens, lo):
-        cues.append("in_quote")
-    if words[lo] in PRONOUNS:
-        cues.append("pronoun")
-    if "?" in words:
-        cues.append("question")
-    k = lo - 1
-    while k >= 0 and words[k] in TITLES:
-        k -= 1
-    governor = tokens[k] if k >= 0 and lo - k <= 3 else None
-    if governor is not None and (governor.vader or governor.textblob):
-        cues.append("governed_pos" if (governor.vader or governor.textblob) > 0 else "governed_neg")
-    if any(w in NEGATE or w.endswith("n't") for w in words[max(0, lo - 3):hi + 3]):
-        cues.append("negation_near")
-    return cues
-
-
 def _word_features(feats: dict[str, float], tokens: list[Token], lo: int, hi: int, opts: FeatureOptions, *,
                    victim: bool = False) -> None:
     """Add the bag-of-words and bigram features around the mention (masked as ``<T>``).
@@ -380,7 +275,7 @@ def _word_features(feats: dict[str, float], tokens: list[Token], lo: int, hi: in
         for a, b, c in zip(span, span[1:], span[2:]):
             feats[f"tri:{a}_{b}_{c}"] = 1.0
     if "clause" in groups:
-        c0, c1 = _clause(tokens, lo, hi)
+        c0, c1 = clause_range(tokens, lo, hi)
         for i in (*range(c0, lo), *range(hi, c1)):
             feats[f"clause:{words[i]}"] = 1.0
 
@@ -409,12 +304,12 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
         tokens.insert(lo, Token(start, end, TARGET))
         hi = lo + 1
     feats: dict[str, float] = {}
-    harm_role = _harm_role([t.low for t in tokens], lo, hi)
-    _word_features(feats, tokens, lo, hi, opts, victim=harm_role == "victim")
+    relation = harm_role([t.low for t in tokens], lo, hi)
+    _word_features(feats, tokens, lo, hi, opts, victim=relation == "victim")
     rest = tokens[:lo] + tokens[hi:]
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
-        c0, c1 = _clause(tokens, lo, hi)
+        c0, c1 = clause_range(tokens, lo, hi)
         n = len(tokens)
         near = ((max(0, lo - opts.near), lo), (hi, hi + opts.near))
         scopes: dict[str, tuple[tuple[int, int], ...]] = {
@@ -428,13 +323,13 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
             _scope_features(scoped, name, polar, ranges, weight)
         feats.update((k, v) for k, v in scoped.items() if k.split("_", 1)[0] in lexical)
     if "harm" in opts.groups:
-        c0, c1 = _clause(tokens, lo, hi)
+        c0, c1 = clause_range(tokens, lo, hi)
         for name, lo_hi in (("near", (max(0, lo - opts.near), hi + opts.near)), ("clause", (c0, c1)), ("sent", (0, len(tokens)))):
             count = sum(t.low in HARM for t in tokens[lo_hi[0]:lo_hi[1]])
             if count:
                 feats[f"harm_{name}"] = min(count, 3) / 3
     if "struct" in opts.groups or "role" in opts.groups:
-        cues = _structure(tokens, lo, hi, harm_role)
+        cues = structural_cues(tokens, lo, hi, relation)
         if any(t.negated for t in rest):
             cues.append("negated_lexicon")
         if "struct" in opts.groups:

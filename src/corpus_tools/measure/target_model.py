@@ -7,7 +7,7 @@ Its weights ship with the package; inference is pure Python, offline.
 
     >>> p = predict_target("Critics accused Smith of corruption.", (16, 21))
     >>> p.label, p.cues[0]  # doctest: +SKIP
-    ('negative', 'near:accus(+0.41 neg)')
+    ('negative', 'struct:governed_neg(+0.31 neg)')
 """
 
 from __future__ import annotations
