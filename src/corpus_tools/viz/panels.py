@@ -67,8 +67,10 @@ def stance_panels(
             shown = row.status == "shown"
             color = PALETTE[0] if shown else GREY
             ax.plot(row["mean"], y, "o", ms=7, color=color, mfc=color if shown else "white", mew=1.5)
-            ax.text(row["mean"], y, f"  n={row.n}" + ("" if shown else " (too few)"), va="center", fontsize=7,
-                    color="black" if shown else GREY, ha="left" if row["mean"] <= 0.4 else "right")
+            note = f"n={row.n}" + ("" if shown else " (too few)")
+            left = row["mean"] <= 0.4  # near +1 the label goes to the marker's left, clear of it
+            ax.text(row["mean"], y, f"  {note}" if left else f"{note}  ", va="center", fontsize=7,
+                    color="black" if shown else GREY, ha="left" if left else "right")
         ax.set_xlim(-1.25, 1.25)
         ax.set_xticks([-1, 0, 1])
         ax.set_title(dim, fontsize=10)
