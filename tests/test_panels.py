@@ -53,3 +53,23 @@ def test_interval_dots_grey_out_too_few():
     plt.close(fig)
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "  n=12" in texts and "  n=2 (too few)" in texts
+
+
+def test_outlet_summary_puts_the_three_questions_side_by_side_with_counts():
+    from pathlib import Path
+
+    from corpus_tools.evaluate.summary import outlet_summary
+
+    folder = Path(__file__).resolve().parent / "data" / "case_ferry"
+    case, units = ct.load_case(folder), ct.load_corpus(folder)
+    tables = ct.measure_corpus(units, case=case)
+    summary = outlet_summary(units, sentiment=tables["sentiment"], statements=tables["stance"], claims=tables["blame"], case=case)
+    assert list(summary.outlet) == sorted(units.outlet.unique())
+    assert summary.n_units.sum() == len(units)
+    own = tables["blame"][tables["blame"].voice == "author"]
+    assert summary.blame_n_claims.sum() == len(own)
+    for dim in case.stance_dimensions:
+        assert (summary[f"{dim}_too_few"] == (summary[f"{dim}_n"] < 3)).all()
+    fig, data = panels.outlet_panels(summary, measures=[("sentiment", "sentiment_score", "sentiment_n_sentences", "sentiment_too_few")])
+    plt.close(fig)
+    assert len(data) == len(summary)

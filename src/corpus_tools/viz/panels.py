@@ -221,3 +221,54 @@ def two_measures(
     ax.set_xlabel("-1 negative … +1 positive")
     ax.set_title(title)
     return fig, data
+
+
+def outlet_panels(
+    summary: pd.DataFrame,
+    *,
+    measures: Sequence[tuple[str, str, str, str]],
+    label: str = "outlet",
+    title: str = "The three questions per outlet",
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """One panel per measure, one row per outlet: the mean with its interval and count.
+
+    Args:
+        summary: :func:`corpus_tools.evaluate.summary.outlet_summary`.
+        measures: (panel title, mean column, count column, too-few column) per panel; the
+            interval columns are ``<mean>_ci_low``/``<mean>_ci_high`` or ``ci_low``/``ci_high``
+            beside a ``sentiment_score`` column.
+        label: The column naming each row.
+        title: Figure title.
+
+    Returns:
+        The figure and the long table it draws.
+    """
+    rows = []
+    for name, mean, count, few in measures:
+        low = f"{mean}_ci_low" if f"{mean}_ci_low" in summary.columns else mean.replace("score", "ci_low")
+        high = f"{mean}_ci_high" if f"{mean}_ci_high" in summary.columns else mean.replace("score", "ci_high")
+        for _, r in summary.iterrows():
+            rows.append({label: r[label], "measure": name, "mean": r[mean], "ci_low": r[low], "ci_high": r[high],
+                         "n": int(r[count]) if pd.notna(r[count]) else 0, "too_few": bool(r[few])})
+    data = pd.DataFrame(rows)
+    names = list(summary[label])
+    fig, axes = plt.subplots(1, len(measures), figsize=(3.3 * len(measures) + 2.2, 0.4 * len(names) + 1.8), sharey=True)
+    for ax, (name, *_rest) in zip(np.atleast_1d(axes), measures):
+        part = data[data["measure"] == name].reset_index(drop=True)
+        ax.axvline(0, color="0.85", lw=0.8, zorder=0)
+        for y, r in part.iterrows():
+            if r.n == 0 or pd.isna(r["mean"]):
+                ax.text(0, y, "none", ha="center", va="center", fontsize=7, color=GREY, style="italic")
+                continue
+            color = GREY if r.too_few else PALETTE[0]
+            ax.plot([r.ci_low, r.ci_high], [y, y], color=color, lw=2, alpha=0.6)
+            ax.plot(r["mean"], y, "o", color=color, mfc="white" if r.too_few else color, mew=1.5)
+            ax.text(1.6, y, f"n={r.n}", ha="right", va="center", fontsize=7, color=color)
+        ax.set_xlim(-1.25, 1.65)
+        ax.set_xticks([-1, 0, 1])
+        ax.set_title(name, fontsize=10)
+    first = np.atleast_1d(axes)[0]
+    first.set_yticks(range(len(names)), [_label(n) for n in names])
+    first.invert_yaxis()
+    fig.suptitle(title + " (hollow grey: too few to read)")
+    return fig, data
