@@ -52,7 +52,7 @@ def test_notebook_executes_and_reproduces_its_figures(path, tmp_path, monkeypatc
 @pytest.mark.parametrize("actor", ["sadr"])
 def test_sentiment_notebook_runs_for_another_actor(actor, tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_TOOLS_FIGURES", str(tmp_path / "figures"))
-    path = ROOT / "notebooks" / "03_sentiment_kadhimi.ipynb"
+    path = ROOT / "notebooks" / "03_sentiment.ipynb"
     nb = execute_notebook(path, output=tmp_path / path.name, parameters={"ACTOR": actor})
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
