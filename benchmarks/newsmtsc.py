@@ -28,81 +28,36 @@ table (each rule removed in turn) and the confusion matrix of the full scorer.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_tools.measure import sentiment_rules as sent
+from corpus_tools.measure.train_target_model import KEPT_ASIDE_MODULUS, Item, kept_aside
+from corpus_tools.measure.train_target_model import read_items as read_all
 
 LABELS = ("negative", "neutral", "positive")
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-HOLDOUT_MODULUS = 5
 VADER_README_THRESHOLD = 0.3
 VADER_OWN_THRESHOLD = 0.05
 TEXTBLOB_THRESHOLD = 0.0
 
 
-@dataclass(frozen=True)
-class Item:
-    """One labelled target: its sentence, character span and gold label."""
-
-    sentence: str
-    start: int
-    end: int
-    gold: str
-
-
 def is_holdout(sentence: str) -> bool:
-    """True if the sentence belongs to the fixed holdout part.
-
-    Args:
-        sentence: the ``sentence_normalized`` text.
-
-    Returns:
-        Whether SHA-256(sentence) mod 5 == 0.
-    """
-    digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()
-    return int(digest, 16) % HOLDOUT_MODULUS == 0
+    """True if the sentence belongs to the fixed part kept aside (SHA-256 mod 5 == 0)."""
+    return kept_aside(sentence)
 
 
 def read_items(path: Path, split: str) -> list[Item]:
-    """Read a NewsMTSC-format jsonl file and keep one split.
+    """The labelled targets of one split ("dev", "holdout" or "all") of a NewsMTSC-format file.
 
-    Args:
-        path: the jsonl file.
-        split: "dev", "holdout" or "all".
-
-    Returns:
-        The labelled targets of that split.
-
-    Raises:
-        SystemExit: with the file, line and problem, on malformed input.
+    Read by the training command's reader (:func:`corpus_tools.measure.train_target_model.read_items`),
+    so the benchmark and the model share one reading and one split.
     """
-    items = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                text = row["sentence_normalized"]
-                targets = row["targets"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise SystemExit(f"{path}:{lineno}: not a NewsMTSC record ({exc!r})") from exc
-            if split != "all" and is_holdout(text) != (split == "holdout"):
-                continue
-            for tgt in targets:
-                try:
-                    items.append(Item(text, int(tgt["from"]), int(tgt["to"]),
-                                      POLARITY[float(tgt["polarity"])]))
-                except (KeyError, TypeError, ValueError) as exc:
-                    raise SystemExit(f"{path}:{lineno}: bad target {tgt!r} ({exc!r})") from exc
-    return items
+    items = read_all(path)
+    return items if split == "all" else [it for it in items if kept_aside(it.sentence) == (split == "holdout")]
 
 
 def three_way(value: float, low: float, high: float) -> str:
@@ -219,12 +174,12 @@ def run(path: Path, split: str, do_sweep: bool, out: Callable[[str], None] = pri
     items = read_items(path, split)
     if not items:
         raise SystemExit(f"{path}: no targets in split {split!r}")
-    gold = [it.gold for it in items]
+    gold = [it.label for it in items]
     n_sent = len({it.sentence for it in items})
     dist = Counter(gold)
     out(f"NewsMTSC benchmark: {path.name}, split={split}, {len(items)} targets in "
         f"{n_sent} sentences ({', '.join(f'{c} {dist[c]}' for c in LABELS)})")
-    out(f"holdout = sha256(sentence) % {HOLDOUT_MODULUS} == 0; labels from "
+    out(f"holdout = sha256(sentence) % {KEPT_ASIDE_MODULUS} == 0; labels from "
         f"score < {sent.NEGATIVE_BELOW} / > {sent.POSITIVE_ABOVE}")
     header = f"{'method':<44}{'F1m':>7}{'acc':>7}{'n':>7}"
     out("")
