@@ -12,7 +12,7 @@ from corpus_tools.measure.blame import CERTAINTIES
 __all__ = ["CERTAINTY_COLORS", "VOICE_COLORS", "count_table", "matrix_labels", "stacked_bars"]
 
 CERTAINTY_COLORS = {"asserted": "#0072B2", "hedged": "#56B4E9", "attributed": "#009E73", "denied": "#D55E00"}
-VOICE_COLORS = {"author": "#0072B2", "quoted source": "#E69F00", "accused's own denial": "#D55E00"}
+VOICE_COLORS = {"author": "#0072B2", "quoted source": "#CC79A7", "accused's own denial": "#D55E00"}
 
 
 def count_table(
