@@ -25,15 +25,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.extract.mentions import find_mentions
-from corpus_tools.extract.speech import quotes, speaker_of_span
+from corpus_tools.extract.speech import speaker_of_span
 from corpus_tools.io.case import Case, load_case, resolve_case
 from corpus_tools.io.corpus import find_corpus_dir, load_corpus
-from corpus_tools.measure.blame import blame_claims
 from corpus_tools.measure.blame_tables import voice_kind
-from corpus_tools.measure.sentiment import sentiment_toward
-from corpus_tools.measure.stance import stance_statements
-from corpus_tools.text.tokenizing import sentences
+from corpus_tools.measure.pipeline import measure_corpus
 
 FLOAT_FORMAT = "%.4f"
 TABLES = ("units", "mentions", "sentiment", "blame", "stance")
@@ -83,17 +79,14 @@ def code_corpus(units: pd.DataFrame, *, case: Case | str | os.PathLike | None = 
         ``speech`` on mentions and sentiment.
     """
     case = resolve_case(case)
-    sents = sentences(units)
-    mentions = find_mentions(units, case=case, sentence_table=sents)
-    quoted = quotes(units, case=case, sentence_table=sents, mentions=mentions)
-    claims = blame_claims(units, case=case, sentence_table=sents, mentions=mentions, quote_table=quoted)
+    tables = measure_corpus(units, case=case)
+    quoted, claims = tables["quotes"], tables["blame"]
     return {
-        "mentions": _voices(mentions, quoted),
+        "mentions": _voices(tables["mentions"], quoted),
         "quotes": quoted,
-        "sentiment": _voices(sentiment_toward(units, case=case, sentence_table=sents, mentions=mentions), quoted)
-        .assign(actor=case.target),
+        "sentiment": _voices(tables["sentiment"], quoted).assign(actor=case.target),
         "blame": claims.assign(voice_kind=voice_kind(claims)),
-        "stance": stance_statements(units, case=case, sentence_table=sents, mentions=mentions, quote_table=quoted),
+        "stance": tables["stance"],
     }
 
 
