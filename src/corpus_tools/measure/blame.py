@@ -62,8 +62,8 @@ from corpus_tools.extract.speech import find_quotes, quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
 from corpus_tools.measure.blame_clauses import prepare, subject_voice
-from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, frame_matches, postposed_speaker
-from corpus_tools.measure.blame_rules import blamable_mentions, case_lexicon, frames
+from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, postposed_speaker, sentence_matches
+from corpus_tools.measure.blame_rules import blamable_mentions, case_lexicon
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
 
@@ -98,9 +98,7 @@ def _claims_of_text(
     prev_count = 0
     for k, sent in enumerate(sents):
         carried = carried_cue(sents[k - 1] if k else None, sent, prev_count)
-        raws = [
-            raw for frame in frames() for clause in range(len(sent.clauses)) for raw in frame_matches(sent, frame, clause, unit_in_scope)
-        ]
+        raws = sentence_matches(sent, unit_in_scope)
         new = [_row(raw, carried, quote_rows) for raw in _resolve_agents(raws)]
         new = [r for r in new if r is not None]
         rows += new

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from corpus_tools.measure.blame_clauses import Sentence, Slot, marked
-from corpus_tools.measure.blame_rules import ADJECTIVE, COORD_FULL, EVENT, MEMBERS, POSSESSOR, Frame, Lexicon
+from corpus_tools.measure.blame_rules import ADJECTIVE, COORD_FULL, EVENT, MEMBERS, POSSESSOR, Frame, Lexicon, frames
+from corpus_tools.text.anchors import AnchorIndex, fold
 
 
 def default_role(actor: str, group: str, actor_type: str, *, sponsors: tuple[str, ...] = ()) -> str:
@@ -81,6 +83,30 @@ def _heads(masked: str, a_start: int, a_end: int, slots: list[Slot]) -> list[Slo
                 heads.append(slot)
         prev = slot
     return heads
+
+
+@cache
+def _frame_index() -> AnchorIndex:
+    return AnchorIndex([frame.pattern for frame in frames()])
+
+
+def sentence_matches(sent: Sentence, unit_in_scope: bool) -> list[Raw]:
+    """Every claim every frame yields in every clause of one sentence, frame by frame.
+
+    The same as calling :func:`frame_matches` for each frame and clause, but a frame
+    whose anchor words (:mod:`corpus_tools.text.anchors`) or mask characters the
+    sentence lacks is skipped.
+    """
+    every = frames()
+    masked = sent.masked
+    clauses = range(len(sent.clauses))
+    out: list[Raw] = []
+    for k in _frame_index().candidates(fold(masked)):
+        frame = every[k]
+        if all(c in masked for c in frame.needs):
+            for clause in clauses:
+                out += frame_matches(sent, frame, clause, unit_in_scope)
+    return out
 
 
 def frame_matches(sent: Sentence, frame: Frame, clause: int, unit_in_scope: bool) -> list[Raw]:
