@@ -16,6 +16,7 @@ from pathlib import Path
 
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import LexiconError, compile_pattern, read_rows, read_tab_rows, read_word_list
+from corpus_tools.text.anchors import AnchorIndex, fold
 
 __all__ = [
     "NEGATION_WINDOW",
@@ -228,6 +229,20 @@ def _question(ntext: str, s: int, e: int) -> Trigger | None:
     return Trigger(s, s, "open", False, "")
 
 
+@cache
+def _modality_index() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], AnchorIndex]:
+    """The prescriptive cues and the anchor words that let a sentence skip most of them."""
+    cues = modality_cues()
+    return cues, AnchorIndex([regex for _, regex in cues])
+
+
+@cache
+def _cue_index(lexicon: Path | None) -> tuple[tuple[Cue, ...], AnchorIndex]:
+    """The dimension cues and the anchor words that let a sentence skip most of them."""
+    cues = load_cues(lexicon)
+    return cues, AnchorIndex([cue.regex for cue in cues])
+
+
 def find_triggers(ntext: str, s: int, e: int) -> list[Trigger]:
     """Prescriptive cues in the sentence [s, e), longest first where they overlap.
 
@@ -238,7 +253,8 @@ def find_triggers(ntext: str, s: int, e: int) -> list[Trigger]:
     if question is not None:
         return [] if question.kind == "open" else [question]
     found = []
-    for kind, regex in modality_cues():
+    cues, index = _modality_index()
+    for kind, regex in (cues[k] for k in index.candidates(fold(ntext[s:e]))):
         for m in regex.finditer(ntext, s, e):
             if kind == "modal" and not modal_is_prescriptive(ntext, m, s):
                 continue
@@ -269,9 +285,11 @@ def find_hits(ntext: str, s: int, e: int, *, lexicon: Path | None = None) -> lis
         The cues found, by dimension then start.
     """
     hits = []
+    cues, index = _cue_index(lexicon)
+    present = [cues[k] for k in index.candidates(fold(ntext[s:e]))]  # the cues whose anchor words occur
     for dimension in ROLES:
         found = [Hit(m.start(), m.end(), cue, ntext[m.start():m.end()])
-                 for cue in load_cues(lexicon) if cue.dimension == dimension
+                 for cue in present if cue.dimension == dimension
                  for m in cue.regex.finditer(ntext, s, e)
                  if "G" not in cue.flags or not _GERUND_NEXT.match(ntext, m.end(), e)]
         hits += longest(found)
