@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from corpus_tools.extract.translit import compile_entry
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.io.validate import check_units
+from corpus_tools.text.multiscan import MultiScan
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.normalize import word_set as _words
 from corpus_tools.text.tokenizing import sentences, span_sentences
@@ -128,6 +129,7 @@ class _Matcher:
     proxy_actor: str | None
     target: str | None
     pronouns: tuple[str, ...]
+    scanner: MultiScan | None = None  # the entries' patterns, found in one pass
 
 
 def _compile(gazetteer: pd.DataFrame, case: Case) -> _Matcher:
@@ -145,7 +147,7 @@ def _compile(gazetteer: pd.DataFrame, case: Case) -> _Matcher:
     demonyms = [adj for adj, actor in case.demonyms if actor in case.proxy_patrons]
     proxy_actor = case.proxy_actor if case.proxy_actor in actors else None
     return _Matcher(
-        entries=tuple(entries), actors=actors,
+        entries=tuple(entries), actors=actors, scanner=MultiScan([e.pattern for e in entries]),
         proxy=_proxy_regex(patrons, demonyms) if proxy_actor else None, proxy_actor=proxy_actor,
         target=case.target if case.target in actors else None, pronouns=case.pronouns,
     )
@@ -286,21 +288,23 @@ def _qualifiers_allow(before: str) -> bool:
 # ---------------------------------------------------------------------- candidates
 
 
-def _entry_candidates(ntext: str, entries: Iterable[_Entry]) -> list[_Cand]:
-    """Run every compiled entry over the text; drop adjectival uses of names and names
-    that are part of a place's or an organisation's name."""
+def _entry_candidates(ntext: str, entries: Sequence[_Entry], scanner: MultiScan | None = None) -> list[_Cand]:
+    """Run every compiled entry over the text (all at once with ``scanner``, built from
+    the entries' patterns); drop adjectival uses of names and names that are part of a
+    place's or an organisation's name."""
     cands = []
     adjective = _adjective_suffix_re()
-    for e in entries:
-        for m in e.pattern.finditer(ntext):
-            if m.end() <= m.start():
+    found = scanner.spans(ntext) if scanner is not None else [[m.span() for m in e.pattern.finditer(ntext)] for e in entries]
+    for e, spans in zip(entries, found):
+        for start, end in spans:
+            if end <= start:
                 continue
             if e.how != "role":
-                if adjective.match(ntext, m.end()) or _NAME_CONTINUES_RE.match(ntext, m.end()):
+                if adjective.match(ntext, end) or _NAME_CONTINUES_RE.match(ntext, end):
                     continue  # "X-backed", "X-based", "X Post", "X City"
-                if _PRO_PREFIX_RE.search(ntext[max(0, m.start() - 5) : m.start()]):
+                if _PRO_PREFIX_RE.search(ntext[max(0, start - 5) : start]):
                     continue  # "pro-X"
-            cands.append(_Cand(m.start(), m.end(), e.actor, e.group, e.type, e.how))
+            cands.append(_Cand(start, end, e.actor, e.group, e.type, e.how))
     return cands
 
 
@@ -403,7 +407,7 @@ def find_mentions_in_text(
     spans, ids = _spans_and_ids(ntext, sentence_spans)
     starts = [s for s, _ in spans]
 
-    raw = _entry_candidates(ntext, matcher.entries)
+    raw = _entry_candidates(ntext, matcher.entries, matcher.scanner)
     titles = [c for c in raw if c.how == "role"] + [
         _Cand(m.start(), m.end(), None, None, None, "role")
         for m in _TITLE_RE.finditer(ntext)
