@@ -162,6 +162,26 @@ def anchor_words(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
     return _required(list(parsed))
 
 
+def trie_regex(words: Sequence[str]) -> str:
+    """One pattern for a set of literal words, as a trie: at a position it matches the
+    longest word that starts there (no flags needed: the words are matched as written)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie)
+
+
 class AnchorIndex:
     """Which patterns of a list may match a text, by their anchors.
 
@@ -172,11 +192,16 @@ class AnchorIndex:
     def __init__(self, patterns: Sequence[re.Pattern[str] | None]) -> None:
         self.anchors = [anchor_words(p) for p in patterns]
         self.always = frozenset(i for i, a in enumerate(self.anchors) if a is None)
-        by_word: dict[str, list[int]] = {}
+        by_word: dict[str, set[int]] = {}
         for i, anchor in enumerate(self.anchors):
             for word in anchor or ():
-                by_word.setdefault(word, []).append(i)
-        self._by_word = by_word
+                by_word.setdefault(word, set()).add(i)
+        # a word found at a position implies every shorter anchor word it starts with
+        self._implied = {
+            word: frozenset().union(*(by_word[word[:n]] for n in range(1, len(word) + 1) if word[:n] in by_word))
+            for word in by_word
+        }
+        self._finder = re.compile(f"(?=({trie_regex(sorted(by_word))}))") if by_word else None
         self.size = len(self.anchors)
 
     def candidates(self, folded: str) -> list[int]:
@@ -189,9 +214,10 @@ class AnchorIndex:
             Sorted positions: every pattern whose anchor occurs, and every pattern without one.
         """
         found = set(self.always)
-        for word, positions in self._by_word.items():
-            if word in folded:
-                found.update(positions)
+        if self._finder is not None:
+            for word in set(self._finder.findall(folded)):
+                if word:
+                    found |= self._implied[word]
         return sorted(found)
 
 
