@@ -60,6 +60,7 @@ import pandas as pd
 from corpus_tools.extract.mentions import find_mentions, find_mentions_in_text
 from corpus_tools.extract.speech import find_quotes, quotes
 from corpus_tools.io.case import Case, resolve_case
+from corpus_tools.io.rows import rows_by_unit
 from corpus_tools.io.validate import check_units
 from corpus_tools.measure.blame_clauses import prepare, subject_voice
 from corpus_tools.measure.blame_match import Raw, carried_cue, certainty_of, default_role, postposed_speaker, sentence_matches
@@ -81,18 +82,29 @@ ROLES = ("perpetrator", "sponsor", "enabler")
 CERTAINTIES = ("asserted", "hedged", "attributed", "denied")
 
 
+Speech = tuple[int, int, object, object, object]  # a quote row: start, end, speaker, kind, verb
+QUOTE_FIELDS = ["start", "end", "speaker", "kind", "verb"]
+
+
+def _speech_rows(quote_rows: pd.DataFrame) -> list[Speech]:
+    """The quote rows of one text as (start, end, speaker, kind, verb) tuples, in order."""
+    if not len(quote_rows):
+        return []
+    return list(zip(*(quote_rows[c].tolist() for c in QUOTE_FIELDS)))
+
+
 def _claims_of_text(
     text: str,
     spans: list[tuple[int, int, int]],
     mentions: list[tuple[int, int, str, str, str]],
-    quote_rows: pd.DataFrame,
+    quote_rows: list[Speech],
     case: Case,
 ) -> list[dict]:
     """Claims of one text as row dicts (without unit_id)."""
     mentions = blamable_mentions(normalize_text(text), mentions, case)
     lex = case_lexicon(case)
-    direct = quote_rows[quote_rows["kind"] == "direct"] if len(quote_rows) else quote_rows
-    sents = prepare(text, spans, mentions, lex, list(zip(direct["start"], direct["end"])) if len(direct) else [])
+    direct = [(q[0], q[1]) for q in quote_rows if q[3] == "direct"]
+    sents = prepare(text, spans, mentions, lex, direct)
     unit_in_scope = any(s.anchors for s in sents)
     rows: list[dict] = []
     prev_count = 0
@@ -124,20 +136,19 @@ def _resolve_agents(raws: list[Raw]) -> list[Raw]:
     return out
 
 
-def _speech_at(quote_rows: pd.DataFrame, start: int, end: int) -> tuple[str, str, int, str] | None:
+def _speech_at(quote_rows: list[Speech], start: int, end: int) -> tuple[str, str, int, str] | None:
     """(speaker, kind, start of the speech, reporting verb) of the innermost quote or
-    reported clause around ``[start, end)``; None in the author's own voice."""
-    if not len(quote_rows):
+    reported clause around ``[start, end)`` (the narrowest, then "direct" before
+    "reported", then the first); None in the author's own voice."""
+    inside = [q for q in quote_rows if q[0] <= start and q[1] >= end]
+    if not inside:
         return None
-    inside = quote_rows[(quote_rows["start"] <= start) & (quote_rows["end"] >= end)]
-    if inside.empty:
-        return None
-    best = inside.assign(width=inside["end"] - inside["start"]).sort_values(["width", "kind"]).iloc[0]
-    speaker = best["speaker"] if isinstance(best["speaker"], str) else "unattributed"
-    return speaker, str(best["kind"]), int(best["start"]), str(best["verb"]) if isinstance(best["verb"], str) else ""
+    best = min(inside, key=lambda q: (q[1] - q[0], q[3]))
+    q_start, _, speaker, kind, verb = best
+    return speaker if isinstance(speaker, str) else "unattributed", str(kind), int(q_start), verb if isinstance(verb, str) else ""
 
 
-def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str, str] | None:
+def _decide(raw: Raw, carried: str, quote_rows: list[Speech]) -> tuple[str, str, str] | None:
     """(certainty, voice, cue) of one claim, or None when it commits no one.
 
     * A party's own claim of responsibility: attributed, in its voice (negated: none).
@@ -187,7 +198,7 @@ def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str,
     return decided.certainty, "author", raw.cue + (f" | {decided.cue}" if decided.cue else "")
 
 
-def _row(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> dict | None:
+def _row(raw: Raw, carried: str, quote_rows: list[Speech]) -> dict | None:
     """One output row for a raw claim: certainty, voice and cue decided."""
     decided = _decide(raw, carried, quote_rows)
     if decided is None:
@@ -221,11 +232,24 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return [{k: v for k, v in r.items() if k != "_order"} for r in kept.values()]
 
 
-def _mention_tuples(mentions: pd.DataFrame, case: Case) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, actor, group, type) of the mentions that can be blamed or are the victim."""
+MENTION_FIELDS = ["start", "end", "actor", "group", "how"]
+
+
+def _mention_tuples(mentions: pd.DataFrame | list[tuple], case: Case) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, actor, group, type) of the mentions that can be blamed or are the victim.
+
+    Args:
+        mentions: A mentions table, or its rows as (start, end, actor, group, how) tuples.
+        case: The case (its target and actor types).
+    """
+    if isinstance(mentions, pd.DataFrame):
+        mentions = list(zip(*(mentions[c].tolist() for c in MENTION_FIELDS))) if len(mentions) else []
     types = case.actor_types
-    keep = mentions[(mentions["how"] != "pronoun") | (mentions["actor"] == case.target)]
-    return sorted((int(r.start), int(r.end), str(r.actor), str(r.group), types.get(str(r.actor), "")) for r in keep.itertuples())
+    return sorted(
+        (int(start), int(end), str(actor), str(group), types.get(str(actor), ""))
+        for start, end, actor, group, how in mentions
+        if how != "pronoun" or actor == case.target
+    )
 
 
 def _empty_claims() -> pd.DataFrame:
@@ -259,7 +283,9 @@ def blame_claims_in_text(
         mentions = find_mentions_in_text(text, case=case, sentence_spans=spans)
     if quote_rows is None:
         quote_rows = find_quotes(text, case=case, mentions=mentions, sentence_spans=spans)
-    rows = _claims_of_text(text, [(k, a, b) for k, (a, b) in enumerate(spans)], _mention_tuples(mentions, case), quote_rows, case)
+    rows = _claims_of_text(
+        text, [(k, a, b) for k, (a, b) in enumerate(spans)], _mention_tuples(mentions, case), _speech_rows(quote_rows), case
+    )
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:-1]) if rows else _empty_claims()[CLAIM_COLUMNS[1:-1]]
     norm_spans = dict(enumerate(spans))
     frame["text"] = [text[norm_spans[s][0] : norm_spans[s][1]] for s in frame["sent_id"]]
@@ -295,20 +321,14 @@ def blame_claims(
     sents = sentence_table if sentence_table is not None else sentences(units)
     found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
     quoted = quote_table if quote_table is not None else quotes(units, case=case, sentence_table=sents, mentions=found)
-    by_unit = {
-        name: dict(tuple(table.groupby("unit_id", sort=False)))
-        for name, table in (("sents", sents), ("mentions", found), ("quotes", quoted))
-    }
+    sent_rows = rows_by_unit(sents, ["sent_id", "start", "end"])
+    mention_rows = rows_by_unit(found, MENTION_FIELDS)
+    quote_rows = rows_by_unit(quoted, QUOTE_FIELDS)
     frames = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
-        unit_sents = by_unit["sents"].get(unit_id, sents.iloc[0:0])
-        spans = [(int(i), int(a), int(b)) for i, a, b in unit_sents[["sent_id", "start", "end"]].itertuples(index=False)]
+        spans = [(int(i), int(a), int(b)) for i, a, b in sent_rows.get(unit_id, [])]
         rows = _claims_of_text(
-            text,
-            spans,
-            _mention_tuples(by_unit["mentions"].get(unit_id, found.iloc[0:0]), case),
-            by_unit["quotes"].get(unit_id, quoted.iloc[0:0]),
-            case,
+            text, spans, _mention_tuples(mention_rows.get(unit_id, []), case), quote_rows.get(unit_id, []), case
         )
         by_id = {i: (a, b) for i, a, b in spans}
         for row in rows:
