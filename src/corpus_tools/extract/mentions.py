@@ -34,6 +34,7 @@ from corpus_tools.extract.pronouns import resolve_pronouns, sentence_index
 from corpus_tools.extract.translit import compile_entry
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.lexicon import read_tab_rows
+from corpus_tools.io.rows import column_kinds, rows_by_unit, stack_units
 from corpus_tools.io.validate import check_units
 from corpus_tools.text.multiscan import MultiScan
 from corpus_tools.text.normalize import normalize_text
@@ -403,8 +404,16 @@ def find_mentions_in_text(
     matcher = _matcher(case, gazetteer)
     if not text:
         return _empty_mentions()
+    rows = _text_rows(text, matcher, *_spans_and_ids(normalize_text(text), sentence_spans), pronouns=pronouns)
+    if not rows:
+        return _empty_mentions()
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _text_rows(text: str, matcher: _Matcher, spans: list[tuple[int, int]], ids: list[int], *, pronouns: bool) -> list[tuple]:
+    """The mentions of one non-empty text as rows in the order of :data:`MENTION_COLUMNS`."""
     ntext = normalize_text(text)
-    spans, ids = _spans_and_ids(ntext, sentence_spans)
     starts = [s for s, _ in spans]
 
     raw = _entry_candidates(ntext, matcher.entries, matcher.scanner)
@@ -427,24 +436,11 @@ def find_mentions_in_text(
         for start, end in resolve_pronouns(ntext, persons, [(c.start, c.end) for c in mentions], spans, pronouns=matcher.pronouns):
             mentions.append(_Cand(start, end, matcher.target, group, typ, "pronoun"))
         mentions.sort(key=lambda c: c.start)
-    if not mentions:
-        return _empty_mentions()
     out = []
     for c in mentions:
         k = sentence_index(spans, starts, c.start)
-        out.append(
-            {
-                "sent_id": ids[k] if k is not None else -1,
-                "start": c.start,
-                "end": c.end,
-                "surface": text[c.start : c.end],
-                "actor": c.actor,
-                "group": c.group,
-                "how": c.how,
-            }
-        )
-    frame = pd.DataFrame(out, columns=MENTION_COLUMNS)
-    return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+        out.append((ids[k] if k is not None else -1, c.start, c.end, text[c.start : c.end], c.actor, c.group, c.how))
+    return out
 
 
 def find_mentions(
@@ -469,14 +465,35 @@ def find_mentions(
     """
     check_units(units, function="find_mentions")
     sents = sentence_table if sentence_table is not None else sentences(units)
-    by_unit = dict(tuple(sents.groupby("unit_id", sort=False)))
     table = gazetteer if gazetteer is None or isinstance(gazetteer, pd.DataFrame) else load_gazetteer(gazetteer)
+    columns = ["unit_id", *MENTION_COLUMNS]
+    if not len(units):
+        return _empty_mentions().assign(unit_id=pd.Series(dtype="object"))[columns]
+    matcher = _matcher(case, table)
+    by_unit = rows_by_unit(sents, ["sent_id", "start", "end"])
+    parts = []
+    for unit_id, text in zip(units["unit_id"], units["text"]):
+        unit_sents = sorted(by_unit.get(unit_id, []), key=lambda r: r[1])
+        if not isinstance(text, str) or len({r[1] for r in unit_sents}) < len(unit_sents):
+            return _stacked_frames(units, sents, case, table, pronouns)  # as pandas orders equal starts
+        rows = _text_rows(text, matcher, [(int(a), int(b)) for _, a, b in unit_sents], [int(i) for i, _, _ in unit_sents],
+                          pronouns=pronouns) if text else []
+        kinds = column_kinds(rows, MENTION_COLUMNS, _INT_COLUMNS)
+        if kinds is None:
+            return _stacked_frames(units, sents, case, table, pronouns)
+        parts.append((unit_id, rows, kinds))
+    return stack_units(parts, MENTION_COLUMNS, _INT_COLUMNS)
+
+
+_INT_COLUMNS = frozenset({"sent_id", "start", "end"})
+
+
+def _stacked_frames(units: pd.DataFrame, sents: pd.DataFrame, case, table, pronouns: bool) -> pd.DataFrame:
+    """find_mentions by concatenating one table per unit (for inputs the fast path does not cover)."""
+    by_unit = dict(tuple(sents.groupby("unit_id", sort=False)))
     frames = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
         spans = by_unit.get(unit_id, sents.iloc[0:0])[["sent_id", "start", "end"]]
         found = find_mentions_in_text(text, case=case, sentence_spans=spans, gazetteer=table, pronouns=pronouns)
         frames.append(found.assign(unit_id=unit_id))
-    columns = ["unit_id", *MENTION_COLUMNS]
-    if not frames:
-        return _empty_mentions().assign(unit_id=pd.Series(dtype="object"))[columns]
-    return pd.concat(frames, ignore_index=True)[columns]
+    return pd.concat(frames, ignore_index=True)[["unit_id", *MENTION_COLUMNS]]

@@ -55,6 +55,7 @@ from corpus_tools.extract.speakers import (
     direct_quote_spans,
 )
 from corpus_tools.io.case import Case, resolve_case
+from corpus_tools.io.rows import column_kinds, rows_by_unit, stack_units
 from corpus_tools.io.validate import check_units
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
@@ -265,13 +266,16 @@ def _skip_adverbs(norm: str, pos: int) -> int:
 # --------------------------------------------------------------------------- assembling
 
 
-def _mention_rows(text: str, mentions: pd.DataFrame | None, sentence_spans, case: Case) -> list[tuple[int, int, str, str]]:
-    """(start, end, actor, type) of every non-pronoun gazetteer mention."""
+def _mention_rows(text: str, mentions: pd.DataFrame | list[tuple] | None, sentence_spans, case: Case) -> list[tuple[int, int, str, str]]:
+    """(start, end, actor, type) of every non-pronoun gazetteer mention (``mentions``: a
+    table, or its rows as (start, end, actor, how) tuples; None: found here)."""
     if mentions is None:
         mentions = find_mentions_in_text(text, case=case, sentence_spans=sentence_spans, pronouns=False)
+    if isinstance(mentions, pd.DataFrame):
+        how = mentions["how"].tolist() if "how" in mentions.columns else [None] * len(mentions)
+        mentions = list(zip(mentions["start"].tolist(), mentions["end"].tolist(), mentions["actor"].tolist(), how))
     types = case.actor_types
-    rows = mentions[mentions["how"] != "pronoun"] if "how" in mentions.columns else mentions
-    return sorted((int(r.start), int(r.end), str(r.actor), types.get(str(r.actor), "")) for r in rows.itertuples())
+    return sorted((int(a), int(b), str(actor), types.get(str(actor), "")) for a, b, actor, how in mentions if how != "pronoun")
 
 
 def _resolve_pronouns(ctx: _Context, items: list[_Speech]) -> None:
@@ -341,9 +345,14 @@ def find_quotes(
         speaker_start, speaker_end (-1 when there is no speaker), kind ("direct" or
         "reported") and verb (the reporting cue).
     """
+    return _frame(_quote_items(text, resolve_case(case), mentions, sentence_spans, min_words))
+
+
+def _quote_items(text: str, case: Case, mentions, sentence_spans, min_words: int) -> list[_Speech]:
+    """The quotes and reported speech of one text (the arguments of :func:`find_quotes`)."""
     spans = sorted(sentence_spans) if sentence_spans is not None else list(span_sentences(text))
     norm = normalize_text(text)
-    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, resolve_case(case)))
+    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, case))
     directs = direct_quote_spans(text)
     ctx.quote_spans = sorted((o, e) for o, _, e in directs)
     reported = _reported(ctx)
@@ -357,7 +366,7 @@ def find_quotes(
             pending.append((open_mark, c_start, c_end))
     _resolve_pronouns(ctx, items)
     items += _unattributed(ctx, pending, items, reported, min_words)
-    return _frame(items)
+    return items
 
 
 def _unattributed(ctx: _Context, pending, items: list[_Speech], reported: list[_Speech], min_words: int) -> list[_Speech]:
@@ -386,12 +395,16 @@ def _only_attribution_between(ctx: _Context, a: int, b: int) -> bool:
     return len(between.split()) <= 25 and ("." in between or "\n" in between or '"' in between)
 
 
-def _frame(items: list[_Speech]) -> pd.DataFrame:
-    rows = [
+def _rows(items: list[_Speech]) -> list[tuple]:
+    return [
         (s.start, s.end, s.speaker.label, s.speaker.start, s.speaker.end, s.kind, s.verb)
         for s in sorted(items, key=lambda s: (s.start, s.end))
         if s.end > s.start
     ]
+
+
+def _frame(items: list[_Speech]) -> pd.DataFrame:
+    rows = _rows(items)
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS).drop_duplicates(["start", "end", "kind"])
     return frame.astype({"start": "int64", "end": "int64", "speaker_start": "int64", "speaker_end": "int64"}).reset_index(drop=True)
 
@@ -417,6 +430,29 @@ def quotes(
     check_units(units, function="quotes")
     case = resolve_case(case)
     sents = sentence_table if sentence_table is not None else sentences(units)
+    if not len(units):
+        return pd.DataFrame(columns=["unit_id", *QUOTE_COLUMNS])
+    sent_groups = rows_by_unit(sents, ["start", "end"])
+    mention_groups = rows_by_unit(mentions, ["start", "end", "actor", "how"]) if mentions is not None else None
+    parts = []
+    for unit_id, text in zip(units["unit_id"], units["text"]):
+        spans = [(int(a), int(b)) for a, b in sent_groups.get(unit_id, [])]
+        unit_mentions = mention_groups.get(unit_id, []) if mention_groups is not None else None
+        rows = _rows(_quote_items(text, case, unit_mentions, spans, 6))
+        kinds = column_kinds(rows, QUOTE_COLUMNS, _INT_COLUMNS)
+        if kinds is None:  # a value pandas would type otherwise: one table per unit, as find_quotes builds it
+            return _stacked(units, case, sents, mentions)
+        seen: set[tuple] = set()
+        kept = [r for r in rows if (r[0], r[1], r[5]) not in seen and not seen.add((r[0], r[1], r[5]))]
+        parts.append((unit_id, kept, kinds))
+    return stack_units(parts, QUOTE_COLUMNS, _INT_COLUMNS)
+
+
+_INT_COLUMNS = frozenset({"start", "end", "speaker_start", "speaker_end"})
+
+
+def _stacked(units: pd.DataFrame, case: Case, sents: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """quotes by concatenating the tables of :func:`find_quotes` (inputs the fast path does not cover)."""
     sent_groups = dict(tuple(sents.groupby("unit_id", sort=False)))
     mention_groups = dict(tuple(mentions.groupby("unit_id", sort=False))) if mentions is not None else {}
     frames = []
@@ -426,8 +462,6 @@ def quotes(
         unit_mentions = mention_groups.get(unit_id, mentions.iloc[0:0]) if mentions is not None else None
         found = find_quotes(text, case=case, mentions=unit_mentions, sentence_spans=spans)
         frames.append(found.assign(unit_id=unit_id))
-    if not frames:
-        return pd.DataFrame(columns=["unit_id", *QUOTE_COLUMNS])
     return pd.concat(frames, ignore_index=True)[["unit_id", *QUOTE_COLUMNS]]
 
 
