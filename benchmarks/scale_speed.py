@@ -59,14 +59,23 @@ def shrink_text_caches(size: int = RECENT_TEXTS) -> bool:
     Replicated copies repeat every sentence, so the full cache would answer each copy
     after the first from memory. A cache of the last few texts still serves what a real
     corpus repeats (one sentence scored once per mention in it) but not the copies.
-    """
-    from corpus_tools.measure import sentiment
+    Every loaded module of the package that holds the cached function
+    (``_textblob_polarity``) gets the same smaller cache.
 
-    cached = getattr(sentiment, "_textblob_polarity", None)
-    if cached is None or not hasattr(cached, "__wrapped__"):
-        return False
-    sentiment._textblob_polarity = functools.lru_cache(maxsize=size)(cached.__wrapped__)
-    return True
+    Returns:
+        True if a cache was replaced.
+    """
+    import corpus_tools.measure.sentiment  # noqa: F401  (loads the modules that hold the cache)
+
+    shrunk: dict[int, Callable] = {}
+    for name, module in list(sys.modules.items()):
+        cached = getattr(module, "_textblob_polarity", None) if name.startswith("corpus_tools") else None
+        if cached is None or not hasattr(cached, "__wrapped__"):
+            continue
+        if id(cached.__wrapped__) not in shrunk:
+            shrunk[id(cached.__wrapped__)] = functools.lru_cache(maxsize=size)(cached.__wrapped__)
+        module._textblob_polarity = shrunk[id(cached.__wrapped__)]
+    return bool(shrunk)
 
 
 class StageClock:
