@@ -57,11 +57,21 @@ def span_sentences(text: str) -> Iterator[tuple[int, int]]:
     Returns:
         Character offsets into ``text``.
     """
+    yield from _sentence_spans(text) if isinstance(text, str) else _sentence_spans.__wrapped__(text)
+
+
+RECENT_SPLITS = 64  # texts whose sentence spans are kept (a sentence is split again for each mention in it)
+
+
+@lru_cache(maxsize=RECENT_SPLITS)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     norm = normalize_text(text)
     punkt = sentence_tokenizer()
-    for p_start, p_end in paragraph_spans(norm):
-        for s_start, s_end in punkt.span_tokenize(norm[p_start:p_end]):
-            yield p_start + s_start, p_start + s_end
+    return tuple(
+        (p_start + s_start, p_start + s_end)
+        for p_start, p_end in paragraph_spans(norm)
+        for s_start, s_end in punkt.span_tokenize(norm[p_start:p_end])
+    )
 
 
 def span_words(text: str) -> Iterator[tuple[int, int]]:
