@@ -57,14 +57,14 @@ def span_sentences(text: str) -> Iterator[tuple[int, int]]:
     Returns:
         Character offsets into ``text``.
     """
-    yield from _sentence_spans(text) if isinstance(text, str) else _sentence_spans.__wrapped__(text)
+    yield from _sentence_spans(text) if isinstance(text, str) else _split(text)
 
 
 RECENT_SPLITS = 64  # texts whose sentence spans are kept (a sentence is split again for each mention in it)
 
 
-@lru_cache(maxsize=RECENT_SPLITS)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+def _split(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of a text, split afresh (whole units are split once: no cache)."""
     norm = normalize_text(text)
     punkt = sentence_tokenizer()
     return tuple(
@@ -72,6 +72,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         for p_start, p_end in paragraph_spans(norm)
         for s_start, s_end in punkt.span_tokenize(norm[p_start:p_end])
     )
+
+
+_sentence_spans = lru_cache(maxsize=RECENT_SPLITS)(_split)
 
 
 def span_words(text: str) -> Iterator[tuple[int, int]]:
@@ -100,7 +103,7 @@ def sentences(units: pd.DataFrame) -> pd.DataFrame:
     check_units(units, function="sentences")
     rows = []
     for unit_id, text in zip(units["unit_id"], units["text"]):
-        for sent_id, (start, end) in enumerate(span_sentences(text)):
+        for sent_id, (start, end) in enumerate(_split(text)):
             rows.append((unit_id, sent_id, start, end, text[start:end]))
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
@@ -132,7 +135,7 @@ def tokens(units: pd.DataFrame, *, sentence_table: pd.DataFrame | None = None) -
 def _sentence_spans_by_unit(units: pd.DataFrame, sentence_table: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
     """Sentence spans per unit: from the given table, or split afresh."""
     if sentence_table is None:
-        return {uid: list(span_sentences(text)) for uid, text in zip(units["unit_id"], units["text"])}
+        return {uid: list(_split(text)) for uid, text in zip(units["unit_id"], units["text"])}
     spans: dict[str, list[tuple[int, int]]] = {uid: [] for uid in units["unit_id"]}
     for uid, sent_id, start, end in zip(*(sentence_table[c] for c in ("unit_id", "sent_id", "start", "end"))):
         if sent_id != len(spans[uid]):
