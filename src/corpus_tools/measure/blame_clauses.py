@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
+from corpus_tools.text.anchors import AnchorIndex, fold
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import paragraph_spans
 
@@ -120,13 +122,21 @@ def _bind_pronouns(sent: Sentence, previous: Sentence | None, recent_sponsor: Sl
     sent.slots.sort(key=lambda s: s.start)
 
 
+@lru_cache(maxsize=16)
+def _event_index(events: tuple[tuple[str, re.Pattern[str]], ...]) -> AnchorIndex:
+    return AnchorIndex([rx for _, rx in events])
+
+
 def _find_anchors(sent: Sentence) -> None:
     """Record the event anchors of clean clauses and mark event/target spans with ``\\x04``
     (in every clause: frames of scope "own" may use an anchor in a marked clause)."""
     lex = sent.lex
-    has_means = any(kind == "means" and rx.search(sent.masked) for kind, rx in lex.events)
+    index = _event_index(lex.events)
+    present = set(index.candidates(fold(sent.masked)))  # the rest cannot match: their anchor words are absent
+    events = [(kind, rx) for k, (kind, rx) in enumerate(lex.events) if k in present]
+    has_means = any(kind == "means" and rx.search(sent.masked) for kind, rx in events)
     chars = list(sent.masked)
-    for kind, rx in lex.events:
+    for kind, rx in events:
         if kind == "means" or (kind == "target" and not has_means):
             continue
         for m in rx.finditer(sent.masked):
