@@ -86,13 +86,19 @@ class Case:
 
     @property
     def actor_groups(self) -> dict[str, str]:
-        """Actor id -> group."""
-        return dict(zip(self.gazetteer["id"], self.gazetteer["group"]))
+        """Actor id -> group (a fresh dict)."""
+        return dict(self._pairs["group"])
 
     @property
     def actor_types(self) -> dict[str, str]:
-        """Actor id -> type (person, organisation, state, government)."""
-        return dict(zip(self.gazetteer["id"], self.gazetteer["type"]))
+        """Actor id -> type (person, organisation, state, government; a fresh dict)."""
+        return dict(self._pairs["type"])
+
+    @functools.cached_property
+    def _pairs(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(id, group) and (id, type) pairs of the gazetteer, read from the table once."""
+        ids = self.gazetteer["id"].tolist()
+        return {column: tuple(zip(ids, self.gazetteer[column].tolist())) for column in ("group", "type")}
 
     @property
     def stance_dimensions(self) -> tuple[str, ...]:
