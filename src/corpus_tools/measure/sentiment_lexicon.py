@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from textblob import TextBlob
+from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     N_SCALAR,
@@ -382,8 +382,12 @@ def _textblob_part(toks: Sequence[_Tok]) -> float:
 
 @lru_cache(maxsize=65536)
 def _textblob_polarity(text: str) -> float:
-    """TextBlob (pattern lexicon) polarity of a short text; no corpora needed."""
-    return float(TextBlob(text).sentiment.polarity) if text.strip() else 0.0
+    """TextBlob (pattern lexicon) polarity of a short text; no corpora needed.
+
+    ``TextBlob(text).sentiment.polarity``, asked of the pattern scorer that
+    ``TextBlob.sentiment`` calls (without the named tuple it builds on every call).
+    """
+    return float(_pattern_sentiment(text)[0]) if text.strip() else 0.0
 
 
 def _agent_of_event(toks: Sequence[_Tok], tgt: tuple[int, int], events: frozenset[str]) -> bool:
