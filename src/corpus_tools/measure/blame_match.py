@@ -94,18 +94,20 @@ def sentence_matches(sent: Sentence, unit_in_scope: bool) -> list[Raw]:
     """Every claim every frame yields in every clause of one sentence, frame by frame.
 
     The same as calling :func:`frame_matches` for each frame and clause, but a frame
-    whose anchor words (:mod:`corpus_tools.text.anchors`) or mask characters the
-    sentence lacks is skipped.
+    is skipped in a clause that lacks its anchor words (:mod:`corpus_tools.text.anchors`;
+    a frame's match lies inside its clause) and in a sentence that lacks its mask characters.
     """
     every = frames()
     masked = sent.masked
-    clauses = range(len(sent.clauses))
+    index = _frame_index()
+    present = [set(index.candidates(fold(masked[a:b]))) for a, b in sent.clauses]
     out: list[Raw] = []
-    for k in _frame_index().candidates(fold(masked)):
+    for k in sorted(set().union(*present)):
         frame = every[k]
         if all(c in masked for c in frame.needs):
-            for clause in clauses:
-                out += frame_matches(sent, frame, clause, unit_in_scope)
+            for clause, kept in enumerate(present):
+                if k in kept:
+                    out += frame_matches(sent, frame, clause, unit_in_scope)
     return out
 
 
