@@ -89,6 +89,8 @@ class MultiScan:
         self.alone = tuple(alone)
         self.scan: re.Pattern[str] | None = None
         self.which: dict[str, tuple[re.Pattern[str], tuple[int, ...]]] = {}
+        self._groups: dict[str, tuple[int, ...]] = {}
+        self._flags = 0
         if not groups:
             return
         try:
@@ -99,13 +101,18 @@ class MultiScan:
                 ) + ")",
                 flags,
             )
-            self.which = {
-                c: (re.compile("".join(f"(?=({self.patterns[k].pattern})|)" for k in ks), flags), tuple(ks))
-                for c, ks in groups.items()
-            }
+            self._groups, self._flags = {c: tuple(ks) for c, ks in groups.items()}, flags  # "which": compiled when needed
         except (re.error, RecursionError, OverflowError):  # too large to combine: every pattern alone
-            self.scan, self.which = None, {}
+            self.scan = None
             self.alone = tuple(range(len(self.patterns)))
+
+    def _which(self, first: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
+        """For a first character: a pattern whose groups tell which patterns match there, and those patterns."""
+        found = self.which.get(first)
+        if found is None:
+            ks = self._groups[first]
+            found = self.which[first] = (re.compile("".join(f"(?=({self.patterns[k].pattern})|)" for k in ks), self._flags), ks)
+        return found
 
     @staticmethod
     def _plain(p: re.Pattern[str]) -> bool:
@@ -134,7 +141,7 @@ class MultiScan:
         reach = [0] * len(self.patterns)  # where each pattern's next match may start
         for m in self.scan.finditer(text):
             p = m.start()
-            which, members = self.which[fold(text[p])]
+            which, members = self._which(fold(text[p]))
             for k, span in zip(members, which.match(text, p).regs[1:]):
                 if span[0] >= 0 and p >= reach[k]:
                     out[k].append((p, span[1]))
