@@ -31,9 +31,11 @@ A case is a TOML file beside a corpus (``corpus/case.toml``)::
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import pickle
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -105,6 +107,13 @@ class Case:
         """The three stance dimensions: confrontation, the target's, the response's."""
         return ("confrontation", self.target_dimension, self.response_dimension)
 
+    def __reduce__(self):
+        """Pickled with a digest of its fields: copies of one case unpickled in the same
+        process (a Dask worker receiving the case of every run) become one object, so the
+        measures' per-case caches (compiled gazetteer, rules) are built once per process."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return _restore_case, (values, hashlib.sha256(pickle.dumps(values, protocol=5)).hexdigest())
+
     def check_actor(self, actor: str, *, argument: str = "actor") -> str:
         """Return ``actor`` if the gazetteer knows it, else raise ValueError naming close ids."""
         if not isinstance(actor, str):
@@ -115,6 +124,21 @@ class Case:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(f"{argument}={actor!r} is not an actor id of the gazetteer {self.path.parent}{hint}")
         return actor
+
+
+_RESTORED: dict[str, Case] = {}  # digest -> the first copy of a case unpickled in this process
+RESTORED_CASES = 16  # the most cases kept
+
+
+def _restore_case(values: dict, digest: str) -> Case:
+    """The case pickled with ``digest``: the copy unpickled before, or a new one."""
+    case = _RESTORED.get(digest)
+    if case is None:
+        case = Case(**values)
+        if len(_RESTORED) >= RESTORED_CASES:
+            _RESTORED.pop(next(iter(_RESTORED)))
+        _RESTORED[digest] = case
+    return case
 
 
 def _strings(path: Path, data: dict, key: str, *, required: bool) -> tuple[str, ...]:
