@@ -39,9 +39,10 @@ years, "in recent months", "similar attacks", protests, kidnapping, an indefinit
 "attacks") yields no claim and lends no anchor. Staging claims without an agent ("the
 attack was staged") fall on the target's own side (its gazetteer group).
 
-**Clauses.** Sentences are cut at ``; : —`` and dashes, before "but", "even though",
-"although", "though", "while", "whereas", "because", and after a fronted subordinate
-clause ("If X was responsible, it ..."). A construction never crosses a cut; a hedge
+**Clauses.** Sentences are cut by the shared splitter (:mod:`corpus_tools.text.clauses`)
+at its strong breaks: ``; :`` and dashes, before "but", "even though", "although",
+"though", "while", "whereas", "because" (after a comma or before a subject), and after a
+fronted subordinate clause ("If X was responsible, it ..."). A construction never crosses a cut; a hedge
 counts from the start of the sentence (of the speech, for a speaker's claim) to the end
 of the claim's clause.
 

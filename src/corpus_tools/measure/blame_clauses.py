@@ -1,9 +1,11 @@
 """Sentences prepared for blame matching: normalised, actor mentions masked as slots,
 cut into clauses, pronouns bound, event anchors found.
 
-**Clauses.** Sentences are cut at ``; : —`` and dashes, before "but", "even though",
-"although", "though", "while", "whereas", "because", and after a fronted subordinate
-clause ("If X was responsible, it ..."). A construction never crosses a cut.
+**Clauses.** Sentences are cut by the shared splitter (:mod:`corpus_tools.text.clauses`)
+at its strong breaks: ``; :`` and dashes, before the words flagged strong in
+``lexicon/clause_breaks.txt`` ("but", "even though", "although", "while", "because" ...)
+after a comma or before a subject, after a fronted subordinate clause ("If X was
+responsible, it ..."), and after "According to X,". A construction never crosses a cut.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
+from corpus_tools.text.clauses import Break, clause_breaks, spans_between
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import paragraph_spans
 
@@ -46,36 +50,19 @@ class Sentence:
     lex: Lexicon | None = None
 
 
-_SUBJECT_START = r"(?:the|this|that|these|those|it|its|they|their|he|his|she|her|we|i|there|a|an|[A-Z][\w'-]*)\b"
-_CUT_RE = re.compile(
-    r"\s*[;:]\s*|\s*[\u2014\u2013]\s*|\s+-\s+"
-    rf"|,?\s+but\s+(?={_SUBJECT_START})"
-    r"|,\s*(?=(?:even\s+though|although|though|while|whereas|because)\b)|\s+(?=even\s+though\b)"
-)
-_FRONTED_RE = re.compile(
-    r"^\W*(?:while|although|though|because|when|as|since|whereas|if|assuming|once|after|before|unless)\b", re.IGNORECASE
-)
+# Blame cuts only at strong breaks: a claim's construction may run over a comma.
+BLAME_CLAUSES = {"marks": ("stop", "dash"), "commas": "before_word", "words": "strong", "bare": "subject",
+                 "fronted": True, "conjunctions": "drop"}
 _ACCORDING_RE = re.compile(r"^\W*according\s+to\b[^,]*,\s*", re.IGNORECASE)
-_MAIN_START_RE = re.compile(r",\s+(?=(?:the|this|that|these|those|it|they|he|she|we|i|there|one|a|an|both)\b)", re.IGNORECASE)
 
 
-def _clauses(norm: str) -> list[tuple[int, int]]:
-    """Cut a sentence into clauses (see module docstring)."""
-    cuts = [(m.start(), m.end()) for m in _CUT_RE.finditer(norm)]
-    if _FRONTED_RE.match(norm):
-        m = _MAIN_START_RE.search(norm)
-        if m:
-            cuts.append((m.start(), m.end()))
+def _clauses(norm: str, *, lexicon: Path | None = None) -> list[tuple[int, int]]:
+    """Cut a sentence into clauses with the shared splitter (see module docstring)."""
+    breaks = clause_breaks(norm, lexicon=lexicon, **BLAME_CLAUSES)
     according = _ACCORDING_RE.match(norm)  # "According to X, Y did it": X is no co-subject
     if according:
-        cuts.append((according.end() - 1, according.end()))
-    spans, pos = [], 0
-    for a, b in sorted(cuts):
-        if a > pos:
-            spans.append((pos, a))
-        pos = max(pos, b)
-    spans.append((pos, len(norm)))
-    return [(a, b) for a, b in spans if b > a]
+        breaks.append(Break(according.end() - 1, according.end(), "according"))
+    return spans_between(breaks, start=0, end=len(norm))
 
 
 def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]], victim: str) -> tuple[str, list[Slot]]:
@@ -180,7 +167,7 @@ def prepare(
             norm[s_start:s_end],
             masked,
             slots,
-            _clauses(norm[s_start:s_end]),
+            _clauses(norm[s_start:s_end], lexicon=lex.folder),
             [],
             [],
             unquoted[s_start:s_end],

@@ -86,6 +86,7 @@ class Lexicon:
     vague_speakers: frozenset[str]
     sponsor_words: re.Pattern[str]
     speaker_nouns: frozenset[str]
+    folder: Path | None = None  # the case's own lexicon folder
 
 
 def _read_classes(name: str, *, extra: Path | None = None) -> dict[str, frozenset[str]]:
@@ -153,6 +154,7 @@ def case_lexicon(case: Case) -> Lexicon:
     words = _read_classes("blame_responsibility.txt")
     acts = _acts()
     return Lexicon(
+        folder=case.lexicon,
         victim=case.target,
         sponsors=case.sponsors,
         suspects=case.suspects,

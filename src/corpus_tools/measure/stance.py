@@ -70,7 +70,6 @@ from corpus_tools.extract.speech import quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
 from corpus_tools.measure.stance_cues import (
-    CLAUSE_BREAK,
     QUESTION_KINDS,
     ROLES,
     Cue,
@@ -82,6 +81,7 @@ from corpus_tools.measure.stance_cues import (
     find_triggers,
     is_negated,
     negation_cues,
+    stance_clause_start,
 )
 from corpus_tools.measure.stance_scope import (
     Mention,
@@ -263,8 +263,7 @@ def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> 
 
 def _clause_start(ntext: str, s: int, pos: int) -> int:
     """Start of the clause that holds ``pos`` (after the last clause break before it)."""
-    breaks = list(CLAUSE_BREAK.finditer(ntext, s, pos))
-    return breaks[-1].end() if breaks else s
+    return stance_clause_start(ntext, s, pos)
 
 
 def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import LexiconError, compile_pattern, read_rows, read_tab_rows, read_word_list
+from corpus_tools.text.clauses import clause_start
 
 __all__ = [
     "NEGATION_WINDOW",
     "ROLES",
+    "STANCE_CLAUSES",
     "Cue",
     "Hit",
     "Trigger",
@@ -30,13 +32,15 @@ __all__ = [
     "is_negated",
     "load_cues",
     "question_cues",
+    "stance_clause_start",
 ]
 
 # The three dimensions by role; their names in the output come from the case
 # (confrontation, the target's dimension, the response's dimension).
 ROLES: tuple[str, ...] = ("confrontation", "target", "response")
 NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
-CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
+# Stance cuts at every comma and bracket: a negator or a subject never reaches past one.
+STANCE_CLAUSES = {"marks": ("stop", "dash", "bracket"), "commas": "all", "words": "none"}
 _CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
 CUE_FLAGS = frozenset("TGXPSO")  # documented in the cue files
@@ -169,12 +173,23 @@ def agent_patterns(case: Case) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 # --------------------------------------------------------------------------- finding cues
 
 
+def stance_clause_start(ntext: str, s: int, pos: int) -> int:
+    """Start of the clause that holds ``pos`` (the shared splitter, stance granularity).
+
+    Args:
+        ntext: The normalised text.
+        s: The sentence's (or stretch's) start; never earlier than this.
+        pos: A position in the sentence.
+
+    Returns:
+        The end of the last clause break between ``s`` and ``pos``, else ``s``.
+    """
+    return clause_start(ntext, pos, start=s, **STANCE_CLAUSES)
+
+
 def words_before(ntext: str, lo: int, pos: int, n: int) -> list[str]:
     """Up to ``n`` words right before ``pos`` (not before ``lo``), stopping at punctuation."""
-    stretch = ntext[lo:pos]
-    breaks = list(CLAUSE_BREAK.finditer(stretch))
-    if breaks:
-        stretch = stretch[breaks[-1].end():]
+    stretch = ntext[stance_clause_start(ntext, lo, pos):pos]
     return [w.lower() for w in re.findall(r"[\w']+", stretch)][-n:]
 
 

@@ -31,11 +31,11 @@ import pandas as pd
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.measure.stance_cues import (
-    CLAUSE_BREAK,
     QUESTION_KINDS,
     Trigger,
     agent_patterns,
     compile_pattern,
+    stance_clause_start,
     target_patterns,
 )
 
@@ -174,10 +174,9 @@ def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: Sequence[Mentio
 def _clause_before(ntext: str, s: int, pos: int) -> int:
     """Start of the stretch that holds the subject of the verb at ``pos``: the last clause
     break before it, or the sentence start when only an apposition separates them."""
-    breaks = [m for m in CLAUSE_BREAK.finditer(ntext, s, pos)]
-    lo = breaks[-1].end() if breaks else s
+    lo = stance_clause_start(ntext, s, pos)
     words = [w.lower() for w in re.findall(r"[\w']+", ntext[lo:pos])]
-    if breaks and all(w in _AUX for w in words):
+    if lo > s and all(w in _AUX for w in words):
         return s
     return lo
 
@@ -289,8 +288,7 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Me
     head = ntext[s:trigger.start]
     if trigger.kind in ("endorse", "disendorse") and re.match(r"\W*(?:\w+ing|to)\b", head, re.IGNORECASE):
         return "", ""  # "Retaliating against X would be a mistake": the subject is the action, X its object
-    breaks = list(CLAUSE_BREAK.finditer(head))
-    lo = s + breaks[-1].end() if breaks else s
+    lo = stance_clause_start(ntext, s, trigger.start)
     return agent_in(ntext, lo, trigger.start, mentions, case)
 
 
