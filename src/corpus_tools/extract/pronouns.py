@@ -1,9 +1,19 @@
-"""Pronoun resolution: he/his/him/himself to the case's target, conservatively.
+"""Pronoun and role-noun resolution: the one resolver every measure uses.
 
-A pronoun is resolved to the target when the target is the closest person mentioned
-before it, in the same or the previous sentence; a subject "he" (or a pronoun opening
-its sentence) also needs the target to be the first person of its sentence, and quoted
-speakers ('..." he said') are left alone. Other antecedents give no row.
+* **The target's pronouns** (:func:`resolve_pronouns`, for mentions): he/his/him/himself
+  are resolved to the case's target, conservatively. A pronoun is resolved to the target
+  when the target is the closest person mentioned before it, in the same or the previous
+  sentence; a subject "he" (or a pronoun opening its sentence) also needs the target to be
+  the first person of its sentence, and quoted speakers ('..." he said') are left alone.
+  Other antecedents give no row.
+* **Speaker pronouns** (:func:`resolve_speaker_pronouns`, for speech): "he"/"she" speak
+  for the first person named before them in their sentence, else the most recent named
+  speaker, else the first person named in the previous sentence; "they" for the most
+  recent speaker of this or the previous sentence.
+* **Actor pronouns and role nouns** (:func:`bind_group_pronouns`, for blame): a
+  clause-initial "they" refers to the first actor of the previous sentence of the same
+  paragraph, "hold them responsible" to the last actor before it, and "their patron" to
+  the last actor of a sponsor group named in the last sentences.
 """
 
 from __future__ import annotations
@@ -11,6 +21,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from corpus_tools.text.normalize import word_set as _words
 
@@ -260,3 +272,98 @@ def _is_speech_attribution(ntext: str, start: int, end: int) -> bool:
 
 
 # ---------------------------------------------------------------------------- API
+
+
+# ------------------------------------------------------------------- speaker pronouns
+
+
+class SpeakerRef(Protocol):
+    """A speaker found by the speech module: where it stands, what it is, whom it names."""
+
+    start: int
+    end: int
+    kind: str  # mention, name, pronoun, noun
+    label: str | None
+
+
+def resolve_speaker_pronouns(
+    norm: str,
+    speakers: Sequence[SpeakerRef],
+    *,
+    sentence_of: Callable[[int], tuple[int, int]],
+    previous_sentence: Callable[[int], tuple[int, int]],
+    person_before: Callable[[int, int], str | None],
+) -> None:
+    """Give pronoun speakers (he, she, they) the label of what they refer to, in place.
+
+    Args:
+        norm: The normalised text.
+        speakers: Every speaker of the text (pronoun ones get their ``label`` set).
+        sentence_of: The (start, end) of the sentence holding a position.
+        previous_sentence: The (start, end) of the sentence before the one starting at a
+            position ((0, 0) for the first).
+        person_before: The first person named in ``[lo, hi)`` outside quotes, or None.
+
+    Returns:
+        None; ``label`` of each pronoun speaker is set (None when nothing fits).
+    """
+    last_named: str | None = None
+    for sp in sorted(speakers, key=lambda s: s.start):
+        if sp.kind != "pronoun":
+            if sp.kind in ("mention", "name") and sp.label:
+                last_named = sp.label
+            continue
+        s_start, _ = sentence_of(sp.start)
+        if norm[sp.start : sp.end].lower() == "they":
+            lo = previous_sentence(s_start)[0]
+            earlier = [s for s in speakers if lo <= s.start < sp.start and s.label]
+            sp.label = max(earlier, key=lambda s: s.start).label if earlier else None
+            continue
+        sp.label = person_before(s_start, sp.start) or last_named or person_before(*previous_sentence(s_start))
+
+
+# ------------------------------------------------------- actor pronouns and role nouns
+
+A = TypeVar("A")
+_THEY_OPENING_RE = re.compile(r"(?:[A-Z]\w*(?:\s+\w+)?,\s*)?(they)\b", re.IGNORECASE)
+_HOLD_THEM_RE = re.compile(r"\bhold\s+(them)\s+responsible", re.IGNORECASE)
+_PATRON_RE = re.compile(r"\b(?:their|its|the)\s+(patrons?)\b", re.IGNORECASE)
+
+
+def bind_group_pronouns(
+    norm: str,
+    clauses: Sequence[tuple[int, int]],
+    *,
+    previous: Sequence[A] = (),
+    before: Sequence[tuple[int, A]] = (),
+    sponsor: A | None = None,
+) -> list[tuple[int, int, A]]:
+    """Bind actor pronouns and role nouns of one sentence to their antecedents.
+
+    Args:
+        norm: The normalised sentence (offsets are into it).
+        clauses: Its clauses (the shared splitter's spans).
+        previous: The actors of the previous sentence of the same paragraph, in order
+            (empty when there is none): a clause-initial "they" refers to the first.
+        before: (end offset, actor) of the actors named in this sentence: "hold them
+            responsible" refers to the last one ending before "them".
+        sponsor: The last actor of a sponsor group in the recent sentences: "their
+            patron" refers to it.
+
+    Returns:
+        (start, end, antecedent) of every bound word, in the order found.
+    """
+    binds: list[tuple[int, int, A]] = []
+    if previous:
+        for a, _ in clauses:
+            m = _THEY_OPENING_RE.match(norm, a)
+            if m:
+                binds.append((m.start(1), m.end(1), previous[0]))
+    for m in _HOLD_THEM_RE.finditer(norm):
+        earlier = [actor for end, actor in before if end <= m.start(1)]
+        if earlier:
+            binds.append((m.start(1), m.end(1), earlier[-1]))
+    if sponsor is not None:
+        for m in _PATRON_RE.finditer(norm):
+            binds.append((m.start(1), m.end(1), sponsor))
+    return binds

@@ -22,8 +22,9 @@ quote continues in the next paragraph).
 The speaker is the gazetteer actor id when the speaker is a gazetteer mention
 (``khazali``, ``us_government``), else the surname as written (``Orton``), else the
 speaker noun phrase (``reports``, ``Iraqi people``). Pronoun speakers (he, she, they)
-are resolved to a person named before them in the same sentence, else to the most
-recent named speaker, else to the last person named in the previous sentence.
+are resolved by the shared resolver (:mod:`corpus_tools.extract.pronouns`): to a person
+named before them in the same sentence, else to the most recent named speaker, else to
+the first person named in the previous sentence; "they" to the most recent speaker.
 
 Offsets are character offsets into the text passed in. Cue words come from the
 package's documented lists ``speech_verbs.txt`` and ``blame_reporting.txt``.
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from corpus_tools.extract.mentions import find_mentions_in_text
+from corpus_tools.extract.pronouns import resolve_speaker_pronouns
 from corpus_tools.extract.speakers import (
     _NAME_RUN,
     _ORG_WORDS,
@@ -275,25 +277,15 @@ def _mention_rows(text: str, mentions: pd.DataFrame | None, sentence_spans, case
 
 
 def _resolve_pronouns(ctx: _Context, items: list[_Speech]) -> None:
-    """Give pronoun speakers the person they refer to (see module docstring)."""
-    last_named: str | None = None
-    for item in sorted(items, key=lambda s: s.speaker.start):
-        sp = item.speaker
-        if sp.kind != "pronoun":
-            if sp.kind in ("mention", "name") and sp.label:
-                last_named = sp.label
-            continue
-        s_start, _ = ctx.sentence_of(sp.start)
-        if ctx.norm[sp.start : sp.end].lower() == "they":
-            sp.label = _group_before(items, sp, _previous_sentence(ctx, s_start)[0])
-            continue
-        sp.label = _person_before(ctx, s_start, sp.start) or last_named or _person_before(ctx, *_previous_sentence(ctx, s_start))
-
-
-def _group_before(items: list[_Speech], pronoun: _Speaker, lo: int) -> str | None:
-    """For "they": the most recent speaker of any kind in this or the previous sentence."""
-    earlier = [s.speaker for s in items if lo <= s.speaker.start < pronoun.start and s.speaker.label]
-    return max(earlier, key=lambda sp: sp.start).label if earlier else None
+    """Give pronoun speakers the person they refer to: the shared resolver,
+    :func:`corpus_tools.extract.pronouns.resolve_speaker_pronouns`."""
+    resolve_speaker_pronouns(
+        ctx.norm,
+        [item.speaker for item in items],
+        sentence_of=ctx.sentence_of,
+        previous_sentence=lambda pos: _previous_sentence(ctx, pos),
+        person_before=lambda lo, hi: _person_before(ctx, lo, hi),
+    )
 
 
 def _previous_sentence(ctx: _Context, s_start: int) -> tuple[int, int]:

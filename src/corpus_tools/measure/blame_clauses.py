@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus_tools.extract.pronouns import bind_group_pronouns
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
 from corpus_tools.text.clauses import Break, clause_breaks, spans_between
 from corpus_tools.text.normalize import normalize_text
@@ -81,22 +82,16 @@ def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]], victim: str
 
 
 def _bind_pronouns(sent: Sentence, previous: Sentence | None, recent_sponsor: Slot | None) -> None:
-    """Bind a clause-initial "they" to the first actor of the previous sentence (same
-    paragraph), "hold them responsible" to the last actor before it, and "their patron"
-    to the last actor of a sponsor group (case key "sponsors") of the last three sentences."""
-    binds: list[tuple[int, int, Slot]] = []
-    if previous is not None and previous.paragraph == sent.paragraph and previous.slots:
-        for a, _ in sent.clauses:
-            m = re.match(r"(?:[A-Z]\w*(?:\s+\w+)?,\s*)?(they)\b", sent.norm[a:], re.IGNORECASE)
-            if m:
-                binds.append((a + m.start(1), a + m.end(1), previous.slots[0]))
-    for m in re.finditer(r"\bhold\s+(them)\s+responsible", sent.norm, re.IGNORECASE):
-        before = [s for s in sent.slots if s.end <= m.start(1)]
-        if before:
-            binds.append((m.start(1), m.end(1), before[-1]))
-    if recent_sponsor is not None:
-        for m in re.finditer(r"\b(?:their|its|the)\s+(patrons?)\b", sent.norm, re.IGNORECASE):
-            binds.append((m.start(1), m.end(1), recent_sponsor))
+    """Mask the actor pronouns and role nouns the shared resolver binds
+    (:func:`corpus_tools.extract.pronouns.bind_group_pronouns`) as slots of their actors."""
+    same_paragraph = previous is not None and previous.paragraph == sent.paragraph
+    binds = bind_group_pronouns(
+        sent.norm,
+        sent.clauses,
+        previous=previous.slots if same_paragraph else (),
+        before=[(s.end, s) for s in sent.slots],
+        sponsor=recent_sponsor,
+    )
     chars = list(sent.masked)
     for a, b, slot in binds:
         if set(chars[a:b]) & {HEAD, BODY, VICTIM}:
