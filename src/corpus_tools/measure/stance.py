@@ -295,7 +295,7 @@ def _sentence_statements(sent: _Sentence) -> list[dict]:
         return []
     triggers = find_triggers(ntext, s, e)
     triggers = sorted(triggers + find_imperatives(ntext, s, e, hits), key=lambda t: t.start)
-    _, denials = negation_cues()
+    _, denials = negation_cues(lexicon=case.lexicon)
     denial_end = min((m.end() for d in denials for m in d.finditer(ntext, s, e)), default=None)
     groups: dict[tuple[str, str, str], list] = {}
     for hit in hits:
@@ -320,7 +320,7 @@ def _sentence_statements(sent: _Sentence) -> list[dict]:
                                      blamed=sent.blamed.get(voice, frozenset())):
                 continue
         lo = trigger.end if trigger is not None and trigger.end <= hit.start else s
-        direction, negated = _direction(cue, trigger, is_negated(ntext, lo, hit.start))
+        direction, negated = _direction(cue, trigger, is_negated(ntext, lo, hit.start, lexicon=case.lexicon))
         groups.setdefault((cue.dimension, voice, speech), []).append((hit, trigger, direction, negated))
     names = dict(zip(ROLES, case.stance_dimensions))
     return [_statement_row(sent, names[dim], voice, speech, items)

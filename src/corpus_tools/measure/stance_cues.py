@@ -15,7 +15,15 @@ from functools import cache
 from pathlib import Path
 
 from corpus_tools.io.case import Case
-from corpus_tools.io.lexicon import LexiconError, compile_pattern, read_rows, read_tab_rows, read_word_list
+from corpus_tools.io.lexicon import (
+    NEGATOR_KINDS,
+    LexiconError,
+    compile_pattern,
+    negators,
+    read_rows,
+    read_tab_rows,
+    read_word_list,
+)
 from corpus_tools.text.clauses import clause_start
 
 __all__ = [
@@ -41,12 +49,10 @@ ROLES: tuple[str, ...] = ("confrontation", "target", "response")
 NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
 # Stance cuts at every comma and bracket: a negator or a subject never reaches past one.
 STANCE_CLAUSES = {"marks": ("stop", "dash", "bracket"), "commas": "all", "words": "none"}
-_CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
 CUE_FLAGS = frozenset("TGXPSO")  # documented in the cue files
 _GERUND_NEXT = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 _DEONTIC = frozenset({"should", "must", "ought", "need", "needs"})
-_QUESTION_NEGATORS = frozenset({"nobody", "nothing", "none"})  # "why has nobody been charged?"
 QUESTION_KINDS = frozenset({"rhetorical", "impatience", "doubting"})
 MODALITY_KINDS = frozenset({"modal", "frame", "endorse", "disendorse", "call", "commit", "inaction", "criticise", "cancel",
                             "epistemic"}) | QUESTION_KINDS
@@ -142,11 +148,12 @@ def epistemic_verbs() -> frozenset[str]:
 
 
 @cache
-def negation_cues() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """The negator words and the compiled denial frames of ``stance_negation.txt``."""
-    rows = read_tab_rows("stance_negation.txt")
+def negation_cues(*, lexicon: Path | None = None) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The shared negators (``negators.txt``, every kind) and the compiled denial frames
+    of ``stance_negation.txt`` (``lexicon``: a case's folder adding rows to both)."""
+    rows = read_tab_rows("stance_negation.txt", extra=lexicon)
     return (
-        frozenset(w.lower() for kind, w in rows if kind == "negator"),
+        negators(NEGATOR_KINDS, lexicon=lexicon),
         tuple(compile_pattern(p) for kind, p in rows if kind == "denial"),
     )
 
@@ -193,12 +200,25 @@ def words_before(ntext: str, lo: int, pos: int, n: int) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w']+", stretch)][-n:]
 
 
-def is_negated(ntext: str, lo: int, pos: int) -> bool:
-    """True if a negator stands within NEGATION_WINDOW words before ``pos`` (after ``lo``)."""
-    negators, _ = negation_cues()
-    if any(w in negators or w.endswith("n't") for w in words_before(ntext, lo, pos, NEGATION_WINDOW)):
+def is_negated(ntext: str, lo: int, pos: int, *, lexicon: Path | None = None) -> bool:
+    """True if a negator (``negators.txt``) stands within NEGATION_WINDOW words before
+    ``pos`` (after ``lo``), or a correlative ("neither ... nor") anywhere in its clause
+    before it ("neither the embassy nor the ministry lifted a finger").
+
+    Args:
+        ntext: The normalised text.
+        lo: Where the search may begin (the sentence or the trigger's end).
+        pos: The cue's start.
+        lexicon: A case's lexicon folder whose ``negators.txt`` adds negators.
+
+    Returns:
+        Whether the cue is negated.
+    """
+    words, _ = negation_cues(lexicon=lexicon)
+    if any(w in words or w.endswith("n't") for w in words_before(ntext, lo, pos, NEGATION_WINDOW)):
         return True
-    return any(w in _CLAUSE_NEGATORS for w in words_before(ntext, lo, pos, 50))
+    correlatives = negators(("correlative",), lexicon=lexicon)
+    return any(w in correlatives for w in words_before(ntext, lo, pos, 50))
 
 
 def modal_is_prescriptive(ntext: str, match: re.Match[str], s: int) -> bool:
@@ -235,8 +255,8 @@ def _question(ntext: str, s: int, e: int) -> Trigger | None:
         m = regex.match(ntext, s, e)
         if m:
             words = [w.lower() for w in re.findall(r"[\w']+", ntext[m.end():e])]
-            negators, _ = negation_cues()
-            negated = any(w in negators or w.endswith("n't") or w in _QUESTION_NEGATORS for w in words)
+            negative, _ = negation_cues()
+            negated = any(w in negative or w.endswith("n't") for w in words)  # "why has nobody been charged?"
             if kind == "rhetorical" and not negated and not _DEONTIC.intersection(words):
                 break  # "why would he do it?" doubts a claim, it prescribes nothing
             return Trigger(s, s, kind, negated, ntext[m.start():m.end()].strip(" \"'\u201c"))
