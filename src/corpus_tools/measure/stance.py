@@ -94,6 +94,7 @@ from corpus_tools.measure.stance_scope import (
     voice_at,
     voice_stretches,
 )
+from corpus_tools.text.clauses import clause_breaks
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -116,8 +117,8 @@ _AFTER_KINDS = frozenset({"modal", "frame", "call", "commit", "inaction", "criti
 # Kinds whose statement is their subject's when the author writes it ("X urged ...").
 _SUBJECT_KINDS = {"call": "call", "commit": "commitment", "criticise": "criticism"}
 _CLAUSE_KINDS = frozenset({"call", "commit", "inaction", "criticise"})
-_SCOPE_BREAK = re.compile(r"[;:\u2014\u2013]|\s-\s|\s--\s|\b(?:which|while|whereas|although|but|because|after|before)\b",
-                          re.IGNORECASE)
+# a call's scope ends at a clause break: ; : dashes, or a word that opens a clause by itself
+_SCOPE_CLAUSES = {"marks": ("stop", "dash"), "commas": "none", "words": "all", "bare": "any"}
 # a sentence opening with a pronoun that refers back ("It was the right call"), not an
 # expletive "it" ("It's easy to blame ...", "It is clear that ...")
 _PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)",
@@ -165,11 +166,16 @@ def _governing(hit: Hit, triggers: Sequence[Trigger], ntext: str) -> Trigger | N
     before = [t for t in triggers if (t.kind in _AFTER_KINDS and t.end <= hit.start) or (t.kind == "imperative" and t.start == hit.start)]
     if before:
         nearest = max(before, key=lambda t: t.start)
-        if nearest.kind in _CLAUSE_KINDS and _SCOPE_BREAK.search(ntext, nearest.end, hit.start):
+        if nearest.kind in _CLAUSE_KINDS and _scope_ends(ntext, nearest.end, hit.start):
             return None
         return nearest
     endorse = [t for t in triggers if t.kind in ("endorse", "disendorse")]
     return endorse[0] if endorse else None
+
+
+def _scope_ends(ntext: str, lo: int, hi: int) -> bool:
+    """True if a clause break (the shared splitter) stands between ``lo`` and ``hi``."""
+    return any(b.start >= lo for b in clause_breaks(ntext, start=max(0, lo - 1), end=hi, **_SCOPE_CLAUSES))
 
 
 def _needs_scope(cue: Cue) -> bool:
