@@ -13,7 +13,7 @@ import corpus_tools as ct
 from corpus_tools.io import lexicon
 from corpus_tools.io.lexicon import LexiconError
 from corpus_tools.measure.blame_rules import case_lexicon
-from corpus_tools.measure.stance_cues import is_negated
+from corpus_tools.measure.stance_cues import find_triggers, is_negated
 
 FERRY = Path(__file__).resolve().parent / "data" / "case_ferry"
 BLAME = "The Korvathi government seldom ordered the ferry attack, officials wrote."
@@ -79,3 +79,20 @@ def test_sentiment_negation_reads_the_shared_list():
     flipped = ct.rule_sentiment("Okafor was seldom brave.", (0, 6))
     plain = ct.rule_sentiment("Okafor was not brave.", (0, 6))
     assert plain.score < 0 < flipped.score
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The ministry should no longer impose sanctions.", True),
+    ("The ministry should never impose sanctions.", True),
+    ("The ministry should not impose sanctions.", True),
+    ("The ministry should now impose sanctions.", False),
+])
+def test_a_modal_is_negated_by_a_shared_negator(text, negated):
+    modals = [t for t in find_triggers(text, 0, len(text)) if t.kind == "modal"]
+    assert len(modals) == 1 and modals[0].negated is negated
+
+
+def test_sentiment_reads_two_word_negators_from_the_list():
+    # "far from" negates what follows it ("far" alone has no valence): the praise turns round
+    assert ct.rule_sentiment("Okafor was far from brave.", (0, 6)).score < 0
+    assert ct.rule_sentiment("Okafor was far and brave.", (0, 6)).score > 0

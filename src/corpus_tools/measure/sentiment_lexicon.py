@@ -62,7 +62,6 @@ _BOUNDARY_PUNCT = clause_words().of_kind(*MARK_KINDS) - {"-"}  # a lone hyphen i
 SENTIMENT_CLAUSES = {"marks": MARK_KINDS, "commas": "before_word", "words": "all", "bare": "any"}
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its",
                                "him", "them", "this", "that"})
-_FAIL = frozenset({"fail", "fails", "failed", "failing"})
 _COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "seems",
                       "seemed", "appears", "appeared", "looks", "looked", "became",
                       "becomes", "be", "been", "isn't", "wasn't", "aren't", "weren't"})
@@ -338,11 +337,7 @@ def _apply_negation(toks: Sequence[_Tok], cues: list[str]) -> None:
     i = 0
     while i < len(toks):
         tok, nxt = toks[i], toks[i + 1].low if i + 1 < len(toks) else ""
-        neg = (tok.low in negators() or tok.low.endswith("n't")
-               or (tok.low in _FAIL and nxt == "to")
-               or (tok.low == "far" and nxt == "from"))
-        if tok.low == "no" and nxt == "longer":
-            neg = True
+        neg = tok.low in negators() or tok.low.endswith("n't") or f"{tok.low} {nxt}" in negators()  # "fail to", "far from"
         if not neg:
             i += 1
             continue

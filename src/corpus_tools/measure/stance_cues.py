@@ -225,9 +225,10 @@ def modal_is_prescriptive(ntext: str, match: re.Match[str], s: int) -> bool:
     """False for epistemic and conditional uses of should/must."""
     word = match.group(0).lower()
     after = ntext[match.end():match.end() + 40]
-    nxt = re.match(r"\s+(?:not\s+|n't\s+)?([\w']+)(?:\s+([\w']+))?", after)
+    neg = modal_negation().match(after)
+    nxt = re.match(r"\s+([\w']+)(?:\s+([\w']+))?", after[neg.end():] if neg else after)
     if word in ("should", "must"):
-        if re.match(r"n't|\s+not\b", after) is None and nxt is None:
+        if neg is None and nxt is None:
             return False
         if nxt:
             first, second = nxt.group(1), (nxt.group(2) or "")
@@ -238,6 +239,15 @@ def modal_is_prescriptive(ntext: str, match: re.Match[str], s: int) -> bool:
             if word == "should" and (first.lower() in _NOT_SUBJECT_START - {"not"} or (first[:1].isupper() and first != "I")):
                 return False
     return True
+
+
+@cache
+def modal_negation() -> re.Pattern[str]:
+    """A negator of kind ``negator`` (``negators.txt``) right after a modal: "should not",
+    "must never", "shouldn't" (matched at the modal's end)."""
+    words = sorted(negators(("negator",)) - {"n't"}, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?:n't|\s+(?:{alts}))(?![\w'-])", re.IGNORECASE)
 
 
 def negatable(kind: str, surface: str) -> bool:
@@ -277,8 +287,8 @@ def find_triggers(ntext: str, s: int, e: int) -> list[Trigger]:
         for m in regex.finditer(ntext, s, e):
             if kind == "modal" and not modal_is_prescriptive(ntext, m, s):
                 continue
-            neg = re.match(r"(?:n't|\s+not\b|\s+never\b)", ntext[m.end():e]) if negatable(kind, m.group(0)) else None
-            end = m.end() + (neg.end() if neg else 0)
+            neg = modal_negation().match(ntext, m.end(), e) if negatable(kind, m.group(0)) else None
+            end = neg.end() if neg else m.end()
             found.append(Trigger(m.start(), end, kind, bool(neg), ntext[m.start():end]))
     return longest(found)
 
