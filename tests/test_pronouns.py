@@ -119,3 +119,26 @@ def test_their_patron_binds_to_the_recent_sponsor():
     binds = bind_group_pronouns(text, [(0, len(text))], sponsor="shipping_cartel")
     assert [(text[a:b], who) for a, b, who in binds] == [("patron", "shipping_cartel")]
     assert bind_group_pronouns(text, [(0, len(text))], sponsor=None) == []
+
+
+@pytest.mark.parametrize("text, refers", [
+    ("It was the right call.", True),
+    ("These were the wrong steps.", True),
+    ("It is odd to blame the crew.", False),
+    ("It's easy to blame the crew.", False),
+    ("The board failed.", False),
+])
+def test_a_sentence_that_opens_with_a_pronoun_refers_back(text, refers):
+    from corpus_tools.extract.pronouns import opens_with_anaphor
+    assert opens_with_anaphor("First. " + text, 7) is refers
+
+
+def test_a_subject_pronoun_stands_for_the_first_mention_of_the_previous_sentence():
+    from corpus_tools.extract.pronouns import holds_anaphor, subject_antecedent
+    previous = ["okafor", "port_board", "crew"]
+    assert subject_antecedent("They", previous, skip=lambda m: m == "okafor") == "port_board"
+    assert subject_antecedent("they", ["okafor"], skip=lambda m: m == "okafor") == "okafor"
+    assert subject_antecedent("Officials", previous) is None
+    assert subject_antecedent("he", []) is None
+    text = "Punish them now. Punish the crew now."
+    assert holds_anaphor(text, 0, 16) and not holds_anaphor(text, 17, len(text))

@@ -14,6 +14,12 @@
   clause-initial "they" refers to the first actor of the previous sentence of the same
   paragraph, "hold them responsible" to the last actor before it, and "their patron" to
   the last actor of a sponsor group named in the last sentences.
+* **Back-reference to the previous sentence** (for stance): a sentence that opens with a
+  pronoun referring back ("It was the right call", not an expletive "It's easy to
+  ...") or holds an object pronoun ("punish them") may take its referent from the
+  previous sentence's mentions (:func:`opens_with_anaphor`, :func:`holds_anaphor`); a
+  subject pronoun ("they urged ...") stands for the first of them
+  (:func:`subject_antecedent`).
 """
 
 from __future__ import annotations
@@ -367,3 +373,49 @@ def bind_group_pronouns(
         for m in _PATRON_RE.finditer(norm):
             binds.append((m.start(1), m.end(1), sponsor))
     return binds
+
+
+# ------------------------------------------------ back-reference to the previous sentence
+
+_OPENING_ANAPHOR_RE = re.compile(
+    r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)", re.IGNORECASE
+)
+_ANAPHOR_RE = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
+SUBJECT_ANAPHORS = frozenset({"he", "she", "they", "it"})
+
+
+def opens_with_anaphor(text: str, start: int) -> bool:
+    """True if the sentence at ``start`` opens with a pronoun that refers back.
+
+    Args:
+        text: The normalised text.
+        start: The sentence's start.
+
+    Returns:
+        True for "It was the right call", "These are ...", False for an expletive "It is
+        odd to ...", "It's easy to ..." (only the sentence's first 12 characters are read).
+    """
+    return bool(_OPENING_ANAPHOR_RE.match(text[start:start + 12]))
+
+
+def holds_anaphor(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` holds a pronoun that may refer to a group named before
+    ("punish them", "their sponsors")."""
+    return bool(_ANAPHOR_RE.search(text, start, end))
+
+
+def subject_antecedent(word: str, previous: Sequence[A], *, skip: Callable[[A], bool] = lambda _: False) -> A | None:
+    """What a subject pronoun stands for: the first mention of the previous sentence.
+
+    Args:
+        word: The subject word ("they", "He", ...).
+        previous: The previous sentence's mentions, in order.
+        skip: Mentions to pass over when another is there (e.g. the case's target).
+
+    Returns:
+        The antecedent, or None when ``word`` is no subject pronoun or nothing precedes.
+    """
+    if word.lower() not in SUBJECT_ANAPHORS or not previous:
+        return None
+    kept = [m for m in previous if not skip(m)] or list(previous)
+    return kept[0]

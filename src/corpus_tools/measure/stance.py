@@ -66,6 +66,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from corpus_tools.extract.mentions import find_mentions
+from corpus_tools.extract.pronouns import opens_with_anaphor
 from corpus_tools.extract.speech import quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
@@ -119,10 +120,6 @@ _SUBJECT_KINDS = {"call": "call", "commit": "commitment", "criticise": "criticis
 _CLAUSE_KINDS = frozenset({"call", "commit", "inaction", "criticise"})
 # a call's scope ends at a clause break: ; : dashes, or a word that opens a clause by itself
 _SCOPE_CLAUSES = {"marks": ("stop", "dash"), "commas": "none", "words": "all", "bare": "any"}
-# a sentence opening with a pronoun that refers back ("It was the right call"), not an
-# expletive "it" ("It's easy to blame ...", "It is clear that ...")
-_PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)",
-                              re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:in|on|onto|from|against|to|toward|towards|of|at|into|over|about|with|\w+ed)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|while|whereas)\b(?!.*\b(?:that|which|who|whom|whose|"
@@ -138,7 +135,7 @@ def _names(sent_mentions: Sequence[Mention], prev_mentions: Sequence[Mention], n
     after a sentence that does."""
     if any(getattr(m, column) == value for m in sent_mentions):
         return True
-    return bool(_PRONOUN_OPENERS.match(ntext[s:s + 12])) and any(getattr(m, column) == value for m in prev_mentions)
+    return opens_with_anaphor(ntext, s) and any(getattr(m, column) == value for m in prev_mentions)
 
 
 # --------------------------------------------------------------------------- statements
@@ -279,7 +276,7 @@ def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:
     if group is None:
         return False
     rows = [m for m in sent.mentions if m.group == group]
-    opener = bool(_PRONOUN_OPENERS.match(sent.ntext[sent.s:sent.s + 12])) and any(m.group == group for m in sent.prev_mentions)
+    opener = opens_with_anaphor(sent.ntext, sent.s) and any(m.group == group for m in sent.prev_mentions)
     if not rows and not opener:
         return False
     if "S" in hit.cue.flags and not (opener or any(m.start < hit.start for m in rows)):

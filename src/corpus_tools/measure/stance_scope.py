@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from corpus_tools.extract.pronouns import holds_anaphor, subject_antecedent
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.measure.stance_cues import (
@@ -62,8 +63,6 @@ class Mention(NamedTuple):
     group: str
 
 
-_OBJECT_PRONOUNS = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _AUX = frozenset("has have had also reportedly then later further again once immediately publicly repeatedly "
                  "already now today yesterday and but".split())  # "X said ..., and has promised to ..."
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,})(?:\s+(?:(?:al|bin|ibn|de|van|von|da)[\s-]+)?"
@@ -168,7 +167,7 @@ def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: Sequence[Mentio
 
     if named(sent_mentions) or any(rx.search(ntext, s, e) for rx in target_patterns()):
         return True
-    return bool(_OBJECT_PRONOUNS.search(ntext, s, e)) and named(prev_mentions)
+    return holds_anaphor(ntext, s, e) and named(prev_mentions)
 
 
 def _clause_before(ntext: str, s: int, pos: int) -> int:
@@ -219,9 +218,9 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequen
         if regex.search(ntext, lo, hi):
             return label
     words = re.findall(r"[\w'-]+", ntext[lo:hi])
-    if words and words[0].lower() in _SUBJECT_PRONOUNS and prev_mentions:
-        people = [m for m in prev_mentions if m.actor != case.target] or list(prev_mentions)
-        return people[0].actor
+    antecedent = subject_antecedent(words[0], prev_mentions, skip=lambda m: m.actor == case.target) if words else None
+    if antecedent is not None:
+        return antecedent.actor
     nouns = _speaker_words(case.lexicon)[0]
     for m in _NAME_RUN.finditer(ntext, lo, hi):
         run = m.group(0)
