@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_tools.text.clauses import clause_breaks, clause_spans, clause_start, clause_words
+from corpus_tools.text.clauses import clause_breaks, clause_spans, clause_start, clause_words, opens_fronted_clause
 
 COARSE = {"marks": ("stop", "dash"), "commas": "before_word", "words": "strong", "bare": "subject",
           "fronted": True, "conjunctions": "drop"}
@@ -147,3 +147,22 @@ def test_a_case_lexicon_folder_adds_break_words(tmp_path):
     (tmp_path / "clause_breaks.txt").write_text("# my own\nadverbial\twhereupon\tb\n", encoding="utf-8")
     assert _texts(text, lexicon=tmp_path) == ["The ferry sank", "whereupon the crew swam."]
     assert "whereupon" in clause_words(tmp_path).of_kind("adverbial")
+
+
+@pytest.mark.parametrize("text, fronted", [
+    ("To the extent voters believe it, the mayor is safe.", True),
+    ("Should the board resign, the port will close.", True),
+    ('"If it rains, we stay."', True),
+    ("Whereas the crew stayed, the captain left.", True),
+    ("The board should resign.", False),
+    ("Iffy plans, the mayor said, fail.", False),
+])
+def test_opens_fronted_clause(text, fronted):
+    assert opens_fronted_clause(text) is fronted
+
+
+def test_a_fronted_only_opener_never_cuts_inside_a_sentence():
+    text = "The board, should it resign, would close the port."
+    assert _texts(text) == [text]
+    assert _texts("Should the board resign, the port will close.", fronted=True, words="none") == [
+        "Should the board resign", "the port will close."]

@@ -58,6 +58,7 @@ from corpus_tools.extract.speakers import (
 )
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
+from corpus_tools.text.clauses import opens_fronted_clause
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
 
@@ -158,21 +159,16 @@ def _verb_speech(ctx: _Context, m: re.Match[str], s_start: int, s_end: int) -> l
     return []
 
 
-_SUBORDINATE_RE = re.compile(
-    r"\s*(?:to the extent|if|when|as|while|although|though|because|since|unless|whether|should|once)\b", re.IGNORECASE
-)
-
-
 def _content_end(norm: str, s_start: int, speaker_start: int, content: int, s_end: int) -> int:
     """End of reported content: the sentence end, or the first comma when the speech sits
-    in a fronted subordinate clause ("To the extent Iraqis believe X, Y will ..."), or the
+    in a fronted subordinate clause (the shared clause splitter's openers: "To the extent Iraqis believe X, Y will ..."), or the
     closing quote when the content is a quotation followed by "but"/"and" and another
     verb phrase of the subject ('X condemned "..." but refused to ...')."""
     if norm[content:content + 1] == '"':
         close = norm.find('"', content + 1, s_end)
         if close > 0 and re.match(r"\s+(?:but|and|yet)\s+\w", norm[close + 1 : s_end]):
             return close + 1
-    if _SUBORDINATE_RE.match(norm[s_start:speaker_start]):
+    if opens_fronted_clause(norm, s_start, speaker_start):
         comma = norm.find(",", content, s_end)
         if comma > 0:
             return comma

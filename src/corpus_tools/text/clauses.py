@@ -15,7 +15,8 @@ each measure chooses with keyword options:
 * ``words``: ``"all"`` listed words, only the ``"strong"`` ones (flag ``s``), or ``"none"``;
 * ``bare``: whether a word flagged ``b`` cuts with no comma before it: ``"any"``, only
   when a subject follows (``"subject"``), or ``"none"``;
-* ``fronted``: cut after a fronted clause ("If X was responsible, it ...");
+* ``fronted``: cut after a fronted clause ("If X was responsible, it ...";
+  :func:`opens_fronted_clause` tells whether a stretch opens with one);
 * ``conjunctions``: ``"keep"`` a linking conjunction (flag ``c``: "but") at the start of
   the next clause, or ``"drop"`` it into the break.
 
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from corpus_tools.io.lexicon import read_rows
 
-__all__ = ["Break", "ClauseWords", "clause_breaks", "clause_spans", "clause_start", "clause_words", "spans_between"]
+__all__ = ["Break", "ClauseWords", "clause_breaks", "clause_spans", "clause_start", "clause_words", "opens_fronted_clause", "spans_between"]
 
 CLAUSE_FILE = "clause_breaks.txt"
 MARK_KINDS = ("stop", "dash", "bracket", "quote")
@@ -60,6 +61,7 @@ class ClauseWords:
     words: dict[str, tuple[str, str]]  # word or phrase -> (kind, flags)
     subjects: frozenset[str]
     word_rx: re.Pattern[str]
+    fronted_rx: re.Pattern[str]  # a fronted-clause opener at the start of a stretch
 
     def of_kind(self, *kinds: str) -> frozenset[str]:
         """The listed words (or marks) of the given kinds, lowercase."""
@@ -85,19 +87,28 @@ def clause_words(lexicon: Path | None = None) -> ClauseWords:
     marks: dict[str, set[str]] = {}
     words: dict[str, tuple[str, str]] = {}
     subjects: set[str] = set()
+    openers: set[str] = set()
     for row in read_rows(CLAUSE_FILE, extra=lexicon):
-        kind, entry = row.fields[0], row.fields[1].lower()
+        kind, entry = row.fields[0], " ".join(row.fields[1].lower().split())
         flags = row.fields[2] if len(row.fields) > 2 else ""
         if kind in MARK_KINDS or kind == "comma":
             marks.setdefault(kind, set()).add(entry)
         elif kind == "subject":
             subjects.add(entry)
-        else:
-            words[" ".join(entry.split())] = (kind, flags)
-    alts = sorted(words, key=len, reverse=True)
+        elif kind != "fronted":
+            words[entry] = (kind, flags)
+        if "f" in flags:
+            openers.add(entry)
+    fronted_rx = re.compile(r"\W*" + _alternatives(openers).pattern, re.IGNORECASE)
+    return ClauseWords({k: frozenset(v) for k, v in marks.items()}, words, frozenset(subjects), _alternatives(words),
+                       fronted_rx)
+
+
+def _alternatives(entries: Iterable[str]) -> re.Pattern[str]:
+    """A regex of whole words or phrases (longest first, any white space between words)."""
+    alts = sorted(entries, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alts) or r"(?!x)x"
-    word_rx = re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])", re.IGNORECASE)
-    return ClauseWords({k: frozenset(v) for k, v in marks.items()}, words, frozenset(subjects), word_rx)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])", re.IGNORECASE)
 
 
 def _check(name: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -171,14 +182,27 @@ def _word_breaks(text: str, lo: int, hi: int, data: ClauseWords, *, commas: str,
     return out
 
 
+def opens_fronted_clause(text: str, start: int = 0, end: int | None = None, *, lexicon: Path | None = None) -> bool:
+    """True if ``text[start:end]`` opens with a fronted subordinate clause ("If X was
+    responsible, ...", "To the extent voters believe it, ..."): its first word or phrase
+    is flagged ``f`` in ``clause_breaks.txt``.
+
+    Args:
+        text: A normalised text.
+        start: Where the stretch (e.g. the sentence) begins.
+        end: Where it ends (default: the end of ``text``).
+        lexicon: A case's lexicon folder whose ``clause_breaks.txt`` adds rows.
+
+    Returns:
+        Whether a fronted-clause opener stands at the start.
+    """
+    end = len(text) if end is None else end
+    return clause_words(lexicon).fronted_rx.match(text, start, end) is not None
+
+
 def _fronted_break(text: str, lo: int, hi: int, data: ClauseWords) -> list[Break]:
     """The break after a fronted clause: the first comma before a subject opener."""
-    first = re.match(r"\W*([\w'-]+(?:\s+[\w'-]+)?)", text[lo:hi])
-    if not first:
-        return []
-    opener = data.flagged("f")
-    one, *two = first.group(1).lower().split()
-    if one not in opener and " ".join([one, *two]) not in opener:
+    if not data.fronted_rx.match(text, lo, hi):
         return []
     for m in re.finditer(r",\s+", text[lo:hi]):
         if _opens_subject(text, lo + m.end(), hi, data, capitals=False):
