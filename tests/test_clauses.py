@@ -166,3 +166,12 @@ def test_a_fronted_only_opener_never_cuts_inside_a_sentence():
     assert _texts(text) == [text]
     assert _texts("Should the board resign, the port will close.", fronted=True, words="none") == [
         "Should the board resign", "the port will close."]
+
+
+def test_last_subordinator():
+    from corpus_tools.text.clauses import last_subordinator
+    text = "Voters voiced suspicions that the mayor, who lied, was weak"
+    assert last_subordinator(text, 0, len(text)) == text.index("who")
+    assert last_subordinator(text, 0, text.index("who")) == text.index("that")
+    assert last_subordinator("The mayor was weak", 0, 18) is None
+    assert last_subordinator("The board and the mayor were weak", 0, 33) is None

@@ -95,7 +95,7 @@ from corpus_tools.measure.stance_scope import (
     voice_at,
     voice_stretches,
 )
-from corpus_tools.text.clauses import clause_breaks
+from corpus_tools.text.clauses import clause_breaks, last_subordinator
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -122,8 +122,6 @@ _CLAUSE_KINDS = frozenset({"call", "commit", "inaction", "criticise"})
 _SCOPE_CLAUSES = {"marks": ("stop", "dash"), "commas": "none", "words": "all", "bare": "any"}
 _OBJECT_BEFORE = re.compile(r"\b(?:in|on|onto|from|against|to|toward|towards|of|at|into|over|about|with|\w+ed)\s+(?:the\s+)?$",
                             re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|while|whereas)\b(?!.*\b(?:that|which|who|whom|whose|"
-                          r"because|although|while|whereas)\b)", re.IGNORECASE)  # the last subordinator before the cue
 # a clause without its own subject: a coordinator, then a lower-case word that opens no noun phrase
 _COORDINATED = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Yy]et|[Oo]r|[Tt]hen)\s+(?:(?:instead|also|then|later|again)\s+)?"
                           r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our)\b)[a-z]+\b")
@@ -241,8 +239,8 @@ def _target_applies(hit: Hit, sent: _Sentence) -> bool:
     own = [m for m in sent.mentions if m.actor == target]
     if "P" in hit.cue.flags or not own:
         return True
-    clause = _SUBORDINATE.search(sent.ntext, _clause_start(sent.ntext, sent.s, hit.start), hit.start)
-    if clause and not any(clause.start() <= m.start < hit.start for m in own):
+    sub = last_subordinator(sent.ntext, _clause_start(sent.ntext, sent.s, hit.start), hit.start)
+    if sub is not None and not any(sub <= m.start < hit.start for m in own):
         return False  # "suspicions that the country's corrupt elite ...": another clause's subject
     return _attached(hit, sent, own, "")
 

@@ -33,7 +33,17 @@ from pathlib import Path
 
 from corpus_tools.io.lexicon import read_rows
 
-__all__ = ["Break", "ClauseWords", "clause_breaks", "clause_spans", "clause_start", "clause_words", "opens_fronted_clause", "spans_between"]
+__all__ = [
+    "Break",
+    "ClauseWords",
+    "clause_breaks",
+    "clause_spans",
+    "clause_start",
+    "clause_words",
+    "last_subordinator",
+    "opens_fronted_clause",
+    "spans_between",
+]
 
 CLAUSE_FILE = "clause_breaks.txt"
 MARK_KINDS = ("stop", "dash", "bracket", "quote")
@@ -198,6 +208,27 @@ def opens_fronted_clause(text: str, start: int = 0, end: int | None = None, *, l
     """
     end = len(text) if end is None else end
     return clause_words(lexicon).fronted_rx.match(text, start, end) is not None
+
+
+def last_subordinator(text: str, start: int, end: int, *, lexicon: Path | None = None) -> int | None:
+    """Where the last subordinator (a word flagged ``u``: "that", "which", "because" ...)
+    of ``text[start:end]`` begins, or None.
+
+    Args:
+        text: A normalised text.
+        start: Where the stretch begins.
+        end: Where it ends.
+        lexicon: A case's lexicon folder whose ``clause_breaks.txt`` adds rows.
+
+    Returns:
+        The offset of the last subordinator, or None when there is none.
+    """
+    data = clause_words(lexicon)
+    found = None
+    for m in data.word_rx.finditer(text, start, end):
+        if "u" in data.words[" ".join(m.group(0).lower().split())][1]:
+            found = m.start()
+    return found
 
 
 def _fronted_break(text: str, lo: int, hi: int, data: ClauseWords) -> list[Break]:
