@@ -5,9 +5,13 @@ Usage: python benchmarks/target_model_speed.py PATH/TO/newsmtsc-format.jsonl [--
 Reads the first ``limit`` targets of the file (the data stays where it is), then times,
 best of ``repeat`` runs: the model (``predict_target``, weights already loaded), bare
 VADER ``polarity_scores`` plus ``TextBlob(s).sentiment`` on each target's sentence (the
-cost of the two lexicon scorers alone, no targeting), and the package's rules
-(``corpus_tools.sentiment.target_sentiment``). Also reports the one-off cost of loading
-the weights.
+cost of the two lexicon scorers alone, no targeting), bare VADER alone, and the
+package's rules (``corpus_tools.rule_sentiment``). Then the whole measure,
+``corpus_tools.sentiment_toward`` (learned scorer, rule and whole-sentence baseline
+columns, table building; sentences and mentions given), for every person of the bundled
+corpus and of the invented ferry case, against bare VADER + TextBlob on the sentences it
+scored. Also reports the one-off cost of loading the weights. Every ratio is to a
+baseline timed in the same run, so a loaded machine slows both sides.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ import sys
 import time
 from pathlib import Path
 
-from corpus_tools.sentiment import target_sentiment
 from textblob import TextBlob
 from tokenize_speed import best_of  # this folder is on sys.path when a script here runs
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+import corpus_tools as ct
 from corpus_tools.measure.target_model import load_model, predict_target
+
+FERRY = Path(__file__).resolve().parent.parent / "tests" / "data" / "case_ferry" / "case.toml"
 
 
 def read_targets(path: Path, limit: int) -> list[tuple[str, tuple[int, int]]]:
@@ -55,13 +61,46 @@ def main(argv: list[str] | None = None) -> int:
         "model predict_target": lambda: [predict_target(text, span) for text, span in targets],
         "bare VADER + TextBlob": lambda: [(analyzer.polarity_scores(text), TextBlob(text).sentiment) for text, _ in targets],
         "bare VADER": lambda: [analyzer.polarity_scores(text) for text, _ in targets],
-        "rules target_sentiment": lambda: [target_sentiment(text, span) for text, span in targets],
+        "rules rule_sentiment": lambda: [ct.rule_sentiment(text, span) for text, span in targets],
     }
     print(f"{len(targets)} targets, best of {args.repeat}; loading the weights took {load_seconds * 1000:.0f} ms")
+    seconds = {}
     for name, run in runs.items():
-        seconds, _ = best_of(args.repeat, run)
-        print(f"{name:<24} {seconds:7.3f} s  {len(targets) / seconds:9,.0f} targets/s  {seconds / len(targets) * 1e3:6.3f} ms/target")
+        seconds[name], _ = best_of(args.repeat, run)
+        print(f"{name:<24} {seconds[name]:7.3f} s  {len(targets) / seconds[name]:9,.0f} targets/s  "
+              f"{seconds[name] / len(targets) * 1e3:6.3f} ms/target  "
+              f"{seconds[name] / seconds['bare VADER']:5.2f} x bare VADER")
+    toward_speed(args.repeat, analyzer)
     return 0
+
+
+def toward_speed(repeat: int, analyzer: SentimentIntensityAnalyzer) -> None:
+    """Time ``sentiment_toward`` for every person of two cases against bare VADER + TextBlob on its sentences."""
+    for label, case, units in (("bundled corpus", None, ct.load_corpus()),
+                               ("ferry case", ct.load_case(FERRY), ct.load_corpus(FERRY))):
+        resolved = ct.load_case(FERRY) if case is not None else None
+        sents = ct.sentences(units)
+        mentions = ct.find_mentions(units, case=resolved, sentence_table=sents)
+        people = sorted(a for a, t in (resolved or _default_case()).actor_types.items() if t == "person")
+        people = [a for a in people if (mentions["actor"] == a).any()]
+
+        def measure(people=people, units=units, resolved=resolved, sents=sents, mentions=mentions):
+            return [ct.sentiment_toward(units, a, case=resolved, sentence_table=sents, mentions=mentions) for a in people]
+
+        toward, tables = best_of(repeat, measure)
+        text_of = dict(zip(zip(sents["unit_id"], sents["sent_id"]), sents["text"]))
+        texts = [text_of[key] for table in tables for key in zip(table["unit_id"], table["sent_id"])]
+        bare, _ = best_of(repeat, lambda texts=texts: [(analyzer.polarity_scores(t), TextBlob(t).sentiment) for t in texts])
+        print(f"sentiment_toward, {label}: {len(people)} people, {len(texts)} rows in {toward:.3f} s "
+              f"({len(texts) / toward:,.0f} rows/s); bare VADER + TextBlob on the same sentences {bare:.3f} s; "
+              f"ratio {toward / bare:.2f}")
+
+
+def _default_case():
+    """The bundled corpus's case."""
+    from corpus_tools.io.case import default_case
+
+    return default_case()
 
 
 if __name__ == "__main__":

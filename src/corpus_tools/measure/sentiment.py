@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from textblob.en import sentiment as pattern_sentiment
 
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_text_span, check_units
-from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_textblob, sentence_vader
+from corpus_tools.measure.sentiment_rules import TargetSentiment, rule_sentiment, sentence_vader
 from corpus_tools.measure.target_model import Prediction, predict_target
-from corpus_tools.text.tokenizing import sentences
+from corpus_tools.text.normalize import normalize_text
+from corpus_tools.text.tokenizing import sentences, span_sentences
 
 JUDGEMENT_COLUMNS = [
     "unit_id", "sent_id", "start", "end", "surface", "how", "n_mentions", "score", "label",
@@ -62,6 +64,26 @@ def target_sentiment(text: str, span: tuple[int, int]) -> Prediction:
     """
     _, start, end = check_text_span(text, span, function="target_sentiment")
     return predict_target(text, (start, end))
+
+
+def _sentence_textblob(sentence: str) -> float:
+    """TextBlob polarity of a whole sentence, the same value as
+    :func:`~corpus_tools.measure.sentiment_rules.sentence_textblob`, from the pattern
+    analyzer directly (without building a ``TextBlob``, which costs as much again)."""
+    norm = normalize_text(sentence)
+    return float(pattern_sentiment(norm)[0]) if norm.strip() else 0.0
+
+
+def _sentence_vader(sentence: str, rules: TargetSentiment) -> float:
+    """VADER compound of the whole sentence: the rule scorer's, when it scored the same text.
+
+    The rule scorer keeps to the (Punkt) sentence holding the mention; when that is
+    the whole text it has already computed the value, so it is not computed twice.
+    """
+    norm = normalize_text(sentence)
+    if list(span_sentences(norm)) == [(0, len(norm))] and normalize_text(norm) == norm:
+        return rules.sentence_vader
+    return sentence_vader(sentence)
 
 
 def _one_per_sentence(found: pd.DataFrame) -> pd.DataFrame:
@@ -105,16 +127,17 @@ def sentiment_toward(
     found = found[found["actor"] == actor]
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in JUDGEMENT_COLUMNS})
-    bounds = sents.set_index(["unit_id", "sent_id"])[["start", "text"]]
+    bounds = {(u, s): (int(start), text) for u, s, start, text in
+              zip(sents["unit_id"], sents["sent_id"], sents["start"], sents["text"])}
     rows = []
     for m in _one_per_sentence(found).itertuples(index=False):
-        s_start, s_text = bounds.loc[(m.unit_id, m.sent_id)]
+        s_start, s_text = bounds[(m.unit_id, m.sent_id)]
         span = (int(m.start - s_start), int(m.end - s_start))
         result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
         p = result.probabilities
         rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score, result.label,
                      p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
-                     sentence_vader(s_text), sentence_textblob(s_text)))
+                     _sentence_vader(s_text, rules), _sentence_textblob(s_text)))
     table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
     order = {u: k for k, u in enumerate(units["unit_id"])}
     table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)
