@@ -48,6 +48,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+near words": (*LEXICAL, *NEAR),
     "+window words": (*LEXICAL, *NEAR, *WINDOW),
     "+sentence words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE),
+    "+clause words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "clause"),
 }
 C_VALUES = (0.03, 0.1, 0.3)
 CLASS_WEIGHTS = (None, "balanced")
@@ -75,11 +76,20 @@ class Setting:
     min_df: int
     C: float
     class_weight: str | None
+    dense_scale: float = 1.0
+    struct_scale: float = 1.0
+    nb: bool = False
+    owner: bool = False
+    sent_scale: float = 1.0
+    quotes: bool = False
+    nb_power: float = 1.0
+    nb_struct: bool = False
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
         return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
-                              harm_neutral=self.harm_neutral)
+                              harm_neutral=self.harm_neutral, owner=self.owner,
+                              quotes=self.quotes)
 
 
 def kept_aside(sentence: str) -> bool:
@@ -152,13 +162,60 @@ def to_matrix(rows: Sequence[dict[str, float]], vocab: dict[str, int]):
     return csr_matrix((np.array(data, dtype=float), np.array(cols, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(vocab)))
 
 
+def is_dense(name: str) -> bool:
+    """True for a graded feature (lexicon strengths, harm counts, role crosses), False for a binary one."""
+    return ":" not in name or name.startswith("role:")
+
+
+def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Setting) -> np.ndarray:
+    """Per-column factors applied before fitting: a larger factor means weaker L2 on that column.
+
+    Graded features are scaled by ``dense_scale``, structural cues by ``struct_scale``,
+    sentence words (``sent:``, ``sbi:``) by ``sent_scale`` (on top of ``nb``);
+    with ``nb`` the binary word features are scaled by their largest absolute
+    log-count ratio between one class and the others (Wang and Manning 2012, add-one
+    smoothed) to the power ``nb_power``, and so are the structural cues if
+    ``nb_struct``. The fitted weights are multiplied by the same factors, so the shipped
+    weights apply to the unscaled features.
+    """
+    scale = np.ones(len(vocab))
+    names = sorted(vocab, key=vocab.get)
+    kind = np.array([2 if is_dense(n) else 1 if n.startswith("struct:") else 0 for n in names])
+    scale[kind == 2] = setting.dense_scale
+    scale[kind == 1] = setting.struct_scale
+    if setting.nb:
+        binary = (matrix > 0).astype(float)
+        ratios = []
+        for cls in LABELS:
+            mask = labels == cls
+            p = np.asarray(binary[mask].sum(axis=0)).ravel() + 1.0
+            q = np.asarray(binary[~mask].sum(axis=0)).ravel() + 1.0
+            ratios.append(np.abs(np.log((p / p.sum()) / (q / q.sum()))))
+        r = np.max(ratios, axis=0) ** setting.nb_power
+        scale[kind == 0] = r[kind == 0]
+        if setting.nb_struct:
+            scale[kind == 1] *= r[kind == 1]
+    if setting.sent_scale != 1.0:
+        scale[np.array([n.startswith(("sent:", "sbi:")) for n in names], dtype=bool)] *= setting.sent_scale
+    return scale
+
+
 def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting):
-    """Fit a multinomial L2 logistic regression; return (model, vocabulary)."""
+    """Fit a multinomial L2 logistic regression; return (model, vocabulary).
+
+    The model's coefficients are already multiplied by the column factors of
+    :func:`column_scales`, so it applies to unscaled feature rows.
+    """
+    from scipy.sparse import diags
     from sklearn.linear_model import LogisticRegression
 
     vocab = vocabulary(rows, setting.min_df)
+    matrix = to_matrix(rows, vocab)
+    y = np.array(labels)
+    scale = column_scales(matrix, y, vocab, setting)
     model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
-    model.fit(to_matrix(rows, vocab), np.array(labels))
+    model.fit(matrix @ diags(scale), y)
+    model.coef_ = model.coef_ * scale
     return model, vocab
 
 
@@ -234,8 +291,7 @@ def weights_document(model, vocab: dict[str, int], setting: Setting, n_train: in
         "model": "multinomial logistic regression (L2), corpus_tools target sentiment",
         "format": 1,
         "classes": list(LABELS),
-        "options": {"near": setting.near, "window": setting.window, "groups": list(FEATURE_SETS[setting.features]),
-                    "stem": setting.stem, "harm_neutral": setting.harm_neutral},
+        "options": {**asdict(setting.options()), "groups": list(FEATURE_SETS[setting.features])},
         "setting": asdict(setting),
         "n_train_targets": n_train,
         "intercept": [_weight(b) for b in model.intercept_[order]],
