@@ -68,6 +68,16 @@ def variants() -> dict[str, tuple[str, Setting]]:
         out[f"nb_C{c:g}"] = (f"NB scaling, C={c:g}", replace(nb, C=c))
     out["nb_min_df3"] = ("NB, min_df 3", replace(nb, min_df=3))
     out["nb_min_df1"] = ("NB, min_df 1", replace(nb, min_df=1))
+    out["nb_news_words"] = ("NB, lexicons read as news (package news cues in, domain-neutral words out)",
+                            replace(nb, news_words=True))
+    nbp = replace(nb, nb_power=0.5)
+    out["nbp_event_neutral"] = ("NB^0.5, event vocabulary carries no lexicon valence", replace(nbp, event_neutral=True))
+    out["nbp_news_words"] = ("NB^0.5, lexicons read as news", replace(nbp, news_words=True))
+    out["nbp_owner"] = ("NB^0.5 + own/other lexicon strengths", replace(nbp, owner=True))
+    out["nbp_C0.14"] = ("NB^0.5, C=0.14", replace(nbp, C=0.14))
+    out["nbp_C0.07"] = ("NB^0.5, C=0.07", replace(nbp, C=0.07))
+    out["nbp_power0.3"] = ("NB^0.3", replace(nb, nb_power=0.3))
+    out["nbp_power0.7"] = ("NB^0.7", replace(nb, nb_power=0.7))
     return out
 
 

@@ -88,6 +88,15 @@ class FeatureOptions:
             and of the rest, ``*_other_*``.
         quotes: add the lexicon strengths inside quotation marks (``*_quoted_*``) and
             outside them (``*_unquoted_*``).
+        news_words: read the lexicons as news does: the package's news evaluation cues
+            (``lexicon/news_cues.txt``: "slammed", "hypocrite", ...) join VADER's, and its
+            domain-neutral words (``lexicon/domain_neutral.txt``: "party", "united",
+            "justice", ...) carry no valence.
+        event_neutral: the package's event vocabulary (``lexicon/event_words.txt``:
+            "explosion", "injured", "bomb", ...) carries no valence in the lexicon
+            strengths: it tells what happened, not how the author judges anyone. Words
+            tagged ``context`` there ("attack", "struck") only when the sentence also
+            has an untagged one, so "the senator attacked X" keeps its valence.
     """
 
     near: int = 3
@@ -97,6 +106,8 @@ class FeatureOptions:
     harm_neutral: bool = False
     owner: bool = False
     quotes: bool = False
+    news_words: bool = False
+    event_neutral: bool = False
 
 
 @dataclass(slots=True)
@@ -178,11 +189,42 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _score_lexicons(tokens: list[Token], *, harm_neutral: bool = False) -> None:
+@cache
+def _news_lexicons() -> tuple[dict[str, float], dict[str, float]]:
+    """VADER's and TextBlob's lexicons read as news does (see ``FeatureOptions.news_words``)."""
+    from corpus_tools.io.lexicon import read_word_list
+
+    neutral = {line.split()[0].lower() for line in read_word_list("domain_neutral.txt")}
+    vader = dict(_vader_lexicon())
+    for line in read_word_list("news_cues.txt"):
+        word, value = line.split()
+        vader.setdefault(word.lower(), float(value))
+    blob = {w: v for w, v in _textblob_lexicon().items() if w not in neutral}
+    return {w: v for w, v in vader.items() if w not in neutral}, blob
+
+
+@cache
+def _event_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The package's event vocabulary: (always event words, words that are only in violent context)."""
+    from corpus_tools.io.lexicon import read_tab_rows
+
+    always, context = set(), set()
+    for fields in read_tab_rows("event_words.txt"):
+        (context if "context" in fields[1:] else always).add(fields[0].lower())
+    return frozenset(always), frozenset(context)
+
+
+def _score_lexicons(tokens: list[Token], *, harm_neutral: bool = False, news_words: bool = False,
+                    event_neutral: bool = False) -> None:
     """Set each token's VADER and TextBlob valence, with negation and boosters applied."""
-    vader, blob, intensifiers = _vader_lexicon(), _textblob_lexicon(), _textblob_intensifiers()
+    vader, blob = _news_lexicons() if news_words else (_vader_lexicon(), _textblob_lexicon())
+    intensifiers = _textblob_intensifiers()
+    skip: frozenset[str] | set[str] = HARM if harm_neutral else frozenset()
+    if event_neutral:
+        always, context = _event_words()
+        skip = skip | always | (context if any(t.low in always for t in tokens) else frozenset())
     for i, tok in enumerate(tokens):
-        if harm_neutral and tok.low in HARM:
+        if tok.low in skip:
             continue
         v, b = vader.get(tok.low, 0.0), blob.get(tok.low, 0.0)
         if not (v or b):
@@ -390,14 +432,15 @@ def _word_features(feats: dict[str, float], tokens: list[Token], words: list[str
 
 
 @lru_cache(maxsize=512)
-def _analysed(text: str, harm_neutral: bool, stem: bool) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[str, ...]]:
+def _analysed(text: str, harm_neutral: bool, stem: bool, news_words: bool = False,
+              event_neutral: bool = False) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[str, ...]]:
     """The sentence's tokens with lexicon valences, their lowercase forms and their word forms.
 
     Cached, so a sentence with several mentions is tokenized and scored once; the
     tokens are not changed afterwards.
     """
     tokens = tokenize(text)
-    _score_lexicons(tokens, harm_neutral=harm_neutral)
+    _score_lexicons(tokens, harm_neutral=harm_neutral, news_words=news_words, event_neutral=event_neutral)
     lows = tuple(t.low for t in tokens)
     return tuple(tokens), lows, tuple(_stem(w) for w in lows) if stem else lows
 
@@ -416,7 +459,7 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
         span; a span that covers no token is treated as a mention between tokens.
     """
     opts = options or FeatureOptions()
-    scored, lows, stems = _analysed(text, opts.harm_neutral, opts.stem)
+    scored, lows, stems = _analysed(text, opts.harm_neutral, opts.stem, opts.news_words, opts.event_neutral)
     tokens, low, words = list(scored), list(lows), list(stems)
     inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
     if inside:

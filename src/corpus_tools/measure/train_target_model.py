@@ -84,12 +84,15 @@ class Setting:
     quotes: bool = False
     nb_power: float = 1.0
     nb_struct: bool = False
+    news_words: bool = False
+    event_neutral: bool = False
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
         return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
                               harm_neutral=self.harm_neutral, owner=self.owner,
-                              quotes=self.quotes)
+                              quotes=self.quotes, news_words=self.news_words,
+                              event_neutral=self.event_neutral)
 
 
 def kept_aside(sentence: str) -> bool:
