@@ -78,6 +78,7 @@ def variants() -> dict[str, tuple[str, Setting]]:
     out["nbp_C0.07"] = ("NB^0.5, C=0.07", replace(nbp, C=0.07))
     out["nbp_power0.3"] = ("NB^0.3", replace(nb, nb_power=0.3))
     out["nbp_power0.7"] = ("NB^0.7", replace(nb, nb_power=0.7))
+    out["nbp_bias"] = ("NB^0.5, intercepts shifted for macro F1 by inner 3-fold CV", replace(nbp, tune_bias=True))
     return out
 
 
@@ -86,7 +87,7 @@ def cv_score(items, setting: Setting, rows, splits) -> tuple[float, float, float
     labels = [it.label for it in items]
     f1s, accs = [], []
     for train, test in splits:
-        model, vocab = fit([rows[i] for i in train], [labels[i] for i in train], setting)
+        model, vocab = fit([rows[i] for i in train], [labels[i] for i in train], setting, [items[i].sentence for i in train])
         gold = [labels[i] for i in test]
         pred = predict(model, vocab, [rows[i] for i in test])
         f1s.append(macro_f1(gold, pred))

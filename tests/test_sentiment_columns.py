@@ -1,11 +1,11 @@
-"""The whole-sentence baseline columns of sentiment_toward, computed the fast way, equal the reference functions."""
+"""The whole-sentence TextBlob column of sentiment_toward, computed the fast way, equals the reference function."""
 
 from __future__ import annotations
 
 import pytest
 
-from corpus_tools.measure.sentiment import _sentence_textblob, _sentence_vader
-from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_textblob, sentence_vader
+from corpus_tools.measure.sentiment import _sentence_textblob
+from corpus_tools.measure.sentiment_rules import sentence_textblob
 
 SENTENCES = (
     "The mayor praised the brilliant volunteers.",
@@ -19,10 +19,3 @@ SENTENCES = (
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_fast_textblob_column_equals_sentence_textblob(sentence):
     assert _sentence_textblob(sentence) == sentence_textblob(sentence)
-
-
-@pytest.mark.parametrize("sentence", [s for s in SENTENCES if s.strip()])
-def test_vader_column_equals_sentence_vader_also_when_the_rule_scorer_saw_a_shorter_sentence(sentence):
-    start = 4
-    rules = rule_sentiment(sentence, (start, start + 5))
-    assert _sentence_vader(sentence, rules) == sentence_vader(sentence)

@@ -26,10 +26,10 @@ from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstr
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_text_span, check_units
-from corpus_tools.measure.sentiment_rules import TargetSentiment, rule_sentiment, sentence_vader
+from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_vader
 from corpus_tools.measure.target_model import Prediction, predict_target
 from corpus_tools.text.normalize import normalize_text
-from corpus_tools.text.tokenizing import sentences, span_sentences
+from corpus_tools.text.tokenizing import sentences
 
 JUDGEMENT_COLUMNS = [
     "unit_id", "sent_id", "start", "end", "surface", "how", "n_mentions", "score", "label",
@@ -74,24 +74,23 @@ def _sentence_textblob(sentence: str) -> float:
     return float(pattern_sentiment(norm)[0]) if norm.strip() else 0.0
 
 
-def _sentence_vader(sentence: str, rules: TargetSentiment) -> float:
-    """VADER compound of the whole sentence: the rule scorer's, when it scored the same text.
+def _one_per_sentence(found: pd.DataFrame) -> list[tuple]:
+    """The most explicit mention of each sentence (a name before an alias, a role noun, a
+    pronoun; then the first), with the sentence's mention count.
 
-    The rule scorer keeps to the (Punkt) sentence holding the mention; when that is
-    the whole text it has already computed the value, so it is not computed twice.
+    Returns:
+        (unit_id, sent_id, start, end, surface, how, n_mentions) per sentence, in no
+        particular order.
     """
-    norm = normalize_text(sentence)
-    if list(span_sentences(norm)) == [(0, len(norm))] and normalize_text(norm) == norm:
-        return rules.sentence_vader
-    return sentence_vader(sentence)
-
-
-def _one_per_sentence(found: pd.DataFrame) -> pd.DataFrame:
-    """The most explicit mention of each sentence, with the sentence's mention count."""
-    ranked = found.assign(_rank=found["how"].map(_HOW_ORDER)).sort_values(["unit_id", "sent_id", "_rank", "start"])
-    counts = ranked.groupby(["unit_id", "sent_id"]).size().rename("n_mentions")
-    first = ranked.drop_duplicates(["unit_id", "sent_id"]).drop(columns="_rank")
-    return first.merge(counts.reset_index(), on=["unit_id", "sent_id"])
+    best: dict[tuple, tuple] = {}
+    count: dict[tuple, int] = {}
+    for row in zip(found["unit_id"], found["sent_id"], found["start"], found["end"], found["surface"], found["how"]):
+        key = row[:2]
+        count[key] = count.get(key, 0) + 1
+        rank = (_HOW_ORDER[row[5]], row[2])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, row)
+    return [(*row, count[key]) for key, (_, row) in best.items()]
 
 
 def sentiment_toward(
@@ -130,14 +129,14 @@ def sentiment_toward(
     bounds = {(u, s): (int(start), text) for u, s, start, text in
               zip(sents["unit_id"], sents["sent_id"], sents["start"], sents["text"])}
     rows = []
-    for m in _one_per_sentence(found).itertuples(index=False):
-        s_start, s_text = bounds[(m.unit_id, m.sent_id)]
-        span = (int(m.start - s_start), int(m.end - s_start))
+    for unit_id, sent_id, start, end, surface, how, n_mentions in _one_per_sentence(found):
+        s_start, s_text = bounds[(unit_id, sent_id)]
+        span = (int(start - s_start), int(end - s_start))
         result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
         p = result.probabilities
-        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score, result.label,
+        rows.append((unit_id, sent_id, start, end, surface, how, n_mentions, result.score, result.label,
                      p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
-                     _sentence_vader(s_text, rules), _sentence_textblob(s_text)))
+                     sentence_vader(s_text), _sentence_textblob(s_text)))
     table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
     order = {u: k for k, u in enumerate(units["unit_id"])}
     table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)

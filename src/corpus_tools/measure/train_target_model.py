@@ -86,6 +86,7 @@ class Setting:
     nb_struct: bool = False
     news_words: bool = False
     event_neutral: bool = False
+    tune_bias: bool = False
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
@@ -203,11 +204,48 @@ def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Se
     return scale
 
 
-def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting):
+BIAS_GRID = tuple(round(-0.6 + 0.05 * k, 2) for k in range(25))
+INNER_FOLDS = 3
+
+
+def class_offsets(rows: Sequence[dict[str, float]], labels: Sequence[str], groups: Sequence[str],
+                  setting: Setting) -> np.ndarray:
+    """Offsets to add to the intercepts so that macro F1 is highest, chosen by inner cross-validation.
+
+    The logits of every row are taken from a model fitted without it (``INNER_FOLDS``
+    folds grouped by ``groups``); the offsets of the second and third class (the first
+    stays 0) are searched on ``BIAS_GRID``; of equal scores the smallest offsets win.
+
+    Returns:
+        Offsets in the order of the model's classes (sorted labels).
+    """
+    from sklearn.model_selection import GroupKFold
+
+    inner = Setting(**{**asdict(setting), "tune_bias": False})
+    y = np.array(labels)
+    classes = np.array(sorted(set(labels)))
+    logits = np.zeros((len(rows), len(classes)))
+    for train, test in GroupKFold(n_splits=INNER_FOLDS).split(np.zeros(len(rows)), y, list(groups)):
+        model, vocab = fit([rows[i] for i in train], y[train], inner)
+        logits[test] = model.decision_function(to_matrix([rows[i] for i in test], vocab))
+    gold = list(y)
+    best = (macro_f1(gold, list(classes[logits.argmax(axis=1)])), 0.0, (0.0, 0.0))
+    for d1 in BIAS_GRID:
+        for d2 in BIAS_GRID:
+            pred = list(classes[(logits + np.array([0.0, d1, d2])).argmax(axis=1)])
+            cand = (macro_f1(gold, pred), -(abs(d1) + abs(d2)), (d1, d2))
+            if cand[:2] > best[:2]:
+                best = cand
+    return np.array([0.0, *best[2]])
+
+
+def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting, groups: Sequence[str] | None = None):
     """Fit a multinomial L2 logistic regression; return (model, vocabulary).
 
     The model's coefficients are already multiplied by the column factors of
-    :func:`column_scales`, so it applies to unscaled feature rows.
+    :func:`column_scales`, so it applies to unscaled feature rows. With
+    ``setting.tune_bias`` the intercepts are shifted by :func:`class_offsets` (which
+    needs the rows' ``groups``).
     """
     from scipy.sparse import diags
     from sklearn.linear_model import LogisticRegression
@@ -219,6 +257,10 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Settin
     model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
     model.fit(matrix @ diags(scale), y)
     model.coef_ = model.coef_ * scale
+    if setting.tune_bias:
+        if groups is None:
+            raise ValueError("fit: tune_bias needs the groups (sentences) of the rows")
+        model.intercept_ = model.intercept_ + class_offsets(rows, labels, groups, setting)
     return model, vocab
 
 
@@ -246,7 +288,8 @@ def cross_validate(items: Sequence[Item], settings: Sequence[Setting], *, folds:
         rows = cache[setting.options()]
         f1s, accs = [], []
         for train, test in splits:
-            model, vocab = fit([rows[i] for i in train], [labels[i] for i in train], setting)
+            model, vocab = fit([rows[i] for i in train], [labels[i] for i in train], setting,
+                               [items[i].sentence for i in train])
             gold = [labels[i] for i in test]
             pred = predict(model, vocab, [rows[i] for i in test])
             f1s.append(macro_f1(gold, pred))
@@ -366,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     best = max(cv, key=lambda r: r["cv_macro_f1"])  # first of equals wins
     setting = Setting(**{f: best[f] for f in Setting.__dataclass_fields__})
     print(f"chosen: {setting}", flush=True)
-    model, vocab = fit(featurize(dev, setting.options()), [it.label for it in dev], setting)
+    model, vocab = fit(featurize(dev, setting.options()), [it.label for it in dev], setting, [it.sentence for it in dev])
     doc = weights_document(model, vocab, setting, len(dev))
     write_json(doc, args.out)
     held = evaluate_kept_aside(args.out, aside, n_boot=args.n_boot)
