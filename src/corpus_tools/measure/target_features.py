@@ -490,7 +490,7 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
                 feats[f"harm_{name}"] = min(count, 3) / 3
     if "struct" in opts.groups or "role" in opts.groups:
         cues = structural_cues(tokens, lo, hi, relation)
-        if any(t.negated for k, t in enumerate(tokens) if not lo <= k < hi):
+        if any(t.negated for t in tokens[:lo]) or any(t.negated for t in tokens[hi:]):
             cues.append("negated_lexicon")
         if "struct" in opts.groups:
             feats.update((f"struct:{cue}", 1.0) for cue in cues)

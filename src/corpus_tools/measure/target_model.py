@@ -165,9 +165,8 @@ def predict_target(text: str, span: tuple[int, int], *, model: TargetModel | Non
     label = model.classes[best]
     short = _SHORT.get(label, label)
     k = 3 + best
-    lifted = [(value * w[k], name) for value, name, w in used if value * w[k] > 0]
-    lifted = sorted(lifted, key=lambda c: (-c[0], c[1]))[:n_cues]
-    cues = tuple(f"{name}({c:+.2f} {short})" for c, name in lifted)
+    lifted = sorted([(-c, name) for c, name in ((value * w[k], name) for value, name, w in used) if c > 0])[:n_cues]
+    cues = tuple(f"{name}({-c:+.2f} {short})" for c, name in lifted)
     if not cues:
         b = model.intercept
         cues = (f"(intercept)({b[best] - sum(b) / 3:+.2f} {short})",)
