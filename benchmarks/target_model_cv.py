@@ -92,6 +92,8 @@ def variants() -> dict[str, tuple[str, Setting]]:
     out["news_no_sent_words"] = ("NB^0.5, news lexicons, without sent:/sbi:", replace(news, features="+window words"))
     out["news_sent_unigrams"] = ("NB^0.5, news lexicons, sent: without sbi:", replace(news, features="+sentence unigrams"))
     out["news_sent_x0.7"] = ("NB^0.5, news lexicons, sent:/sbi: scaled by 0.7", replace(news, sent_scale=0.7))
+    out["news_victim_condemnation"] = ("NB^0.5, news lexicons, condemnation words left out of a victim's lexicon strengths",
+                                       replace(news, victim_condemnation=True))
     out["news_window12"] = ("NB^0.5, news lexicons, window 12, near 4", replace(news, window=12, near=4))
     return out
 

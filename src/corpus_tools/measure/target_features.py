@@ -51,6 +51,7 @@ from textblob import en as textblob_en
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
 from corpus_tools.measure.target_cue_words import (
+    CONDEMNATION,
     HARM,
     HARM_PREPOSITIONS,
     PRONOUNS,
@@ -97,6 +98,9 @@ class FeatureOptions:
             strengths: it tells what happened, not how the author judges anyone. Words
             tagged ``context`` there ("attack", "struck") only when the sentence also
             has an untagged one, so "the senator attacked X" keeps its valence.
+        victim_condemnation: when the mention is the victim of violence or threats
+            (``struct:victim``), words condemning it ("condemned", "denounced", ...)
+            judge the attack, not the mention: they are left out of its lexicon strengths.
     """
 
     near: int = 3
@@ -108,6 +112,7 @@ class FeatureOptions:
     quotes: bool = False
     news_words: bool = False
     event_neutral: bool = False
+    victim_condemnation: bool = False
 
 
 @dataclass(slots=True)
@@ -477,6 +482,8 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
         polar = [(i, t) for i, t in enumerate(tokens) if (t.vader or t.textblob) and not lo <= i < hi]
+        if opts.victim_condemnation and relation == "victim":
+            polar = [(i, t) for i, t in polar if t.low not in CONDEMNATION]
         scoped = _scope_features(polar, lo, hi, clause, opts.near)
         if opts.owner:
             scoped.update(_owner_features(tokens, text, polar, lo, hi))

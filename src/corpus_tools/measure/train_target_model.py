@@ -89,13 +89,14 @@ class Setting:
     news_words: bool = False
     event_neutral: bool = False
     tune_bias: bool = False
+    victim_condemnation: bool = False
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
         return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
                               harm_neutral=self.harm_neutral, owner=self.owner,
                               quotes=self.quotes, news_words=self.news_words,
-                              event_neutral=self.event_neutral)
+                              event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation)
 
 
 def kept_aside(sentence: str) -> bool:
@@ -134,15 +135,19 @@ def candidate_settings(*, quick: bool = False) -> list[Setting]:
 
     The full grid is the neighbourhood of the setting that ``benchmarks/target_model_cv.py``
     found best among the variants it tried (``lexicon/models/cv_experiments.csv``), first,
-    so that it wins ties, and the earlier settings for comparison.
+    so that it wins ties, and the earlier settings for comparison. Leaving condemnation
+    words out of a victim's lexicon strengths does not change the cross-validated score
+    (such targets are rare in the data); it is on because the annotators read victims
+    as neutral, and the behavioural tests check that reading.
     """
     if quick:
         return [Setting(name, True, True, 8, 3, 1, c, None) for name in ("lexicon+structure", "+sentence words") for c in (0.3, 1.0)]
     full = "+sentence words"
     earlier = Setting(full, True, True, 8, 3, 2, 0.1, None)
-    chosen = replace(earlier, nb=True, nb_power=0.5, news_words=True)
+    chosen = replace(earlier, nb=True, nb_power=0.5, news_words=True, victim_condemnation=True)
     return [
         chosen,
+        replace(chosen, victim_condemnation=False),
         replace(chosen, C=0.07),
         replace(chosen, C=0.14),
         replace(chosen, sent_scale=0.7),
