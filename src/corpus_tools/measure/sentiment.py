@@ -127,9 +127,11 @@ def sentiment_toward(
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in JUDGEMENT_COLUMNS})
     bounds = {(u, s): (int(start), text) for u, s, start, text in
-              zip(sents["unit_id"], sents["sent_id"], sents["start"], sents["text"])}
+              zip(sents["unit_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist(), sents["text"].tolist())}
+    order = {u: k for k, u in enumerate(units["unit_id"].tolist())}
     rows = []
-    for unit_id, sent_id, start, end, surface, how, n_mentions in _one_per_sentence(found):
+    for unit_id, sent_id, start, end, surface, how, n_mentions in sorted(
+            _one_per_sentence(found), key=lambda m: (order.get(m[0], len(order)), m[1])):
         s_start, s_text = bounds[(unit_id, sent_id)]
         span = (int(start - s_start), int(end - s_start))
         result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
@@ -138,8 +140,6 @@ def sentiment_toward(
                      p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
                      sentence_vader(s_text), _sentence_textblob(s_text)))
     table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
-    order = {u: k for k, u in enumerate(units["unit_id"])}
-    table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)
     return table.reset_index(drop=True)
 
 
