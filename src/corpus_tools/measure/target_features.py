@@ -47,9 +47,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from textblob import en as textblob_en
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer
-
 from corpus_tools.measure.target_cue_words import (
     CONDEMNATION,
     HARM,
@@ -57,6 +54,7 @@ from corpus_tools.measure.target_cue_words import (
     PRONOUNS,
     TITLES,
 )
+from corpus_tools.measure.target_lexicons import _score_lexicons
 from corpus_tools.measure.target_structure import clause_range, harm_role, structural_cues
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
@@ -68,7 +66,6 @@ FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
-_NEGATION_SCOPE = 3
 _OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'", ":", "(", "—", "-"})
 _NOT_ROLES = frozenset({"question", "negation_near", "negated_lexicon"})
 
@@ -127,34 +124,6 @@ class Token:
     negated: bool = False
 
 
-@cache
-def _vader_lexicon() -> dict[str, float]:
-    """VADER's lexicon (word -> valence in [-4, 4]), as bundled with vaderSentiment."""
-    return dict(SentimentIntensityAnalyzer().lexicon)
-
-
-@cache
-def _textblob_lexicon() -> dict[str, float]:
-    """TextBlob's pattern lexicon as word -> polarity in [-1, 1] (non-zero entries only)."""
-    out = {}
-    for word, by_tag in textblob_en.sentiment.items():
-        polarity = (by_tag.get(None) or next(iter(by_tag.values())))[0]
-        if polarity and " " not in word:
-            out[word.lower()] = float(polarity)
-    return out
-
-
-@cache
-def _textblob_intensifiers() -> dict[str, float]:
-    """TextBlob's adverb modifiers (word -> intensity, e.g. "very" -> 1.3)."""
-    out = {}
-    for word, by_tag in textblob_en.sentiment.items():
-        values = by_tag.get("RB")
-        if values and values[2] != 1.0 and " " not in word:
-            out[word.lower()] = float(values[2])
-    return out
-
-
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Porter stem of a lowercase word (punctuation and the mask unchanged)."""
@@ -192,59 +161,6 @@ def tokenize(text: str) -> list[Token]:
         else:
             tokens.append(Token(start, end, low))
     return tokens
-
-
-@cache
-def _news_lexicons() -> tuple[dict[str, float], dict[str, float]]:
-    """VADER's and TextBlob's lexicons read as news does (see ``FeatureOptions.news_words``)."""
-    from corpus_tools.io.lexicon import read_word_list
-
-    neutral = {line.split()[0].lower() for line in read_word_list("domain_neutral.txt")}
-    vader = dict(_vader_lexicon())
-    for line in read_word_list("news_cues.txt"):
-        word, value = line.split()
-        vader.setdefault(word.lower(), float(value))
-    blob = {w: v for w, v in _textblob_lexicon().items() if w not in neutral}
-    return {w: v for w, v in vader.items() if w not in neutral}, blob
-
-
-@cache
-def _event_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The package's event vocabulary: (always event words, words that are only in violent context)."""
-    from corpus_tools.io.lexicon import read_tab_rows
-
-    always, context = set(), set()
-    for fields in read_tab_rows("event_words.txt"):
-        (context if "context" in fields[1:] else always).add(fields[0].lower())
-    return frozenset(always), frozenset(context)
-
-
-def _score_lexicons(tokens: list[Token], *, harm_neutral: bool = False, news_words: bool = False,
-                    event_neutral: bool = False) -> None:
-    """Set each token's VADER and TextBlob valence, with negation and boosters applied."""
-    vader, blob = _news_lexicons() if news_words else (_vader_lexicon(), _textblob_lexicon())
-    intensifiers = _textblob_intensifiers()
-    skip: frozenset[str] | set[str] = HARM if harm_neutral else frozenset()
-    if event_neutral:
-        always, context = _event_words()
-        skip = skip | always | (context if any(t.low in always for t in tokens) else frozenset())
-    for i, tok in enumerate(tokens):
-        if tok.low in skip:
-            continue
-        v, b = vader.get(tok.low, 0.0), blob.get(tok.low, 0.0)
-        if not (v or b):
-            continue
-        before = [t.low for t in tokens[max(0, i - _NEGATION_SCOPE):i]]
-        negated = any(w in NEGATE or w.endswith("n't") for w in before)
-        tok.negated = negated
-        if v:
-            if before and before[-1] in BOOSTER_DICT:
-                v += math.copysign(BOOSTER_DICT[before[-1]], v)
-            tok.vader = v * N_SCALAR if negated else v
-        if b:
-            if before and before[-1] in intensifiers:
-                b = max(-1.0, min(1.0, b * intensifiers[before[-1]]))
-            tok.textblob = b * -0.5 if negated else b
 
 
 def _squash(x: float) -> float:
