@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from textblob.en import sentiment as pattern_sentiment
 
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_text_span, check_units
-from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_textblob, sentence_vader
+from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_vader
 from corpus_tools.measure.target_model import Prediction, predict_target
+from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
 JUDGEMENT_COLUMNS = [
@@ -64,12 +66,31 @@ def target_sentiment(text: str, span: tuple[int, int]) -> Prediction:
     return predict_target(text, (start, end))
 
 
-def _one_per_sentence(found: pd.DataFrame) -> pd.DataFrame:
-    """The most explicit mention of each sentence, with the sentence's mention count."""
-    ranked = found.assign(_rank=found["how"].map(_HOW_ORDER)).sort_values(["unit_id", "sent_id", "_rank", "start"])
-    counts = ranked.groupby(["unit_id", "sent_id"]).size().rename("n_mentions")
-    first = ranked.drop_duplicates(["unit_id", "sent_id"]).drop(columns="_rank")
-    return first.merge(counts.reset_index(), on=["unit_id", "sent_id"])
+def _sentence_textblob(sentence: str) -> float:
+    """TextBlob polarity of a whole sentence, the same value as
+    :func:`~corpus_tools.measure.sentiment_rules.sentence_textblob`, from the pattern
+    analyzer directly (without building a ``TextBlob``, which costs as much again)."""
+    norm = normalize_text(sentence)
+    return float(pattern_sentiment(norm)[0]) if norm.strip() else 0.0
+
+
+def _one_per_sentence(found: pd.DataFrame) -> list[tuple]:
+    """The most explicit mention of each sentence (a name before an alias, a role noun, a
+    pronoun; then the first), with the sentence's mention count.
+
+    Returns:
+        (unit_id, sent_id, start, end, surface, how, n_mentions) per sentence, in no
+        particular order.
+    """
+    best: dict[tuple, tuple] = {}
+    count: dict[tuple, int] = {}
+    for row in zip(found["unit_id"], found["sent_id"], found["start"], found["end"], found["surface"], found["how"]):
+        key = row[:2]
+        count[key] = count.get(key, 0) + 1
+        rank = (_HOW_ORDER[row[5]], row[2])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, row)
+    return [(*row, count[key]) for key, (_, row) in best.items()]
 
 
 def sentiment_toward(
@@ -105,19 +126,20 @@ def sentiment_toward(
     found = found[found["actor"] == actor]
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in JUDGEMENT_COLUMNS})
-    bounds = sents.set_index(["unit_id", "sent_id"])[["start", "text"]]
+    bounds = {(u, s): (int(start), text) for u, s, start, text in
+              zip(sents["unit_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist(), sents["text"].tolist())}
+    order = {u: k for k, u in enumerate(units["unit_id"].tolist())}
     rows = []
-    for m in _one_per_sentence(found).itertuples(index=False):
-        s_start, s_text = bounds.loc[(m.unit_id, m.sent_id)]
-        span = (int(m.start - s_start), int(m.end - s_start))
+    for unit_id, sent_id, start, end, surface, how, n_mentions in sorted(
+            _one_per_sentence(found), key=lambda m: (order.get(m[0], len(order)), m[1])):
+        s_start, s_text = bounds[(unit_id, sent_id)]
+        span = (int(start - s_start), int(end - s_start))
         result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
         p = result.probabilities
-        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score, result.label,
+        rows.append((unit_id, sent_id, start, end, surface, how, n_mentions, result.score, result.label,
                      p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
-                     sentence_vader(s_text), sentence_textblob(s_text)))
+                     sentence_vader(s_text), _sentence_textblob(s_text)))
     table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
-    order = {u: k for k, u in enumerate(units["unit_id"])}
-    table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)
     return table.reset_index(drop=True)
 
 
