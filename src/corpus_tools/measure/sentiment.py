@@ -33,8 +33,9 @@ from corpus_tools.text.tokenizing import sentences
 
 JUDGEMENT_COLUMNS = [
     "unit_id", "sent_id", "start", "end", "surface", "how", "n_mentions", "score", "label",
-    "p_negative", "p_neutral", "p_positive", "cues", "rule_score", "rule_label", "sentence_vader", "sentence_textblob",
+    "p_negative", "p_neutral", "p_positive", "cues", "sentence_vader", "sentence_textblob",
 ]
+RULE_COLUMNS = ["rule_score", "rule_label"]  # only with rules=True: the rule scorer costs twice the learned one
 PROFILE_COLUMNS = [
     "n_sentences", "n_mentions", "n_positive", "n_neutral", "n_negative",
     "share_positive", "share_neutral", "share_negative", "score", "ci_low", "ci_high",
@@ -100,6 +101,7 @@ def sentiment_toward(
     case: Case | str | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
+    rules: bool = False,
 ) -> pd.DataFrame:
     """Judge how every sentence that mentions ``actor`` evaluates them: one row per sentence.
 
@@ -109,14 +111,16 @@ def sentiment_toward(
         case: The case (None: the bundled corpus's).
         sentence_table: :func:`corpus_tools.sentences` of the units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the units, if at hand.
+        rules: Also score each sentence with the rule-based scorer, for comparison
+            (columns rule_score and rule_label; it costs twice the learned scorer).
 
     Returns:
         One row per (unit, sentence) in units order: unit_id, sent_id, start, end,
         surface and how (the mention scored), n_mentions (the actor's mentions in the
         sentence), score in [-1, 1] and label of the learned scorer with its class
         probabilities and cues (the features that decided it), and for comparison the
-        rule-based scorer's rule_score and rule_label and the naive whole-sentence
-        sentence_vader and sentence_textblob.
+        naive whole-sentence sentence_vader and sentence_textblob (and, with
+        ``rules=True``, the rule-based scorer's rule_score and rule_label).
     """
     check_units(units, function="sentiment_toward")
     case = resolve_case(case)
@@ -124,8 +128,9 @@ def sentiment_toward(
     sents = sentence_table if sentence_table is not None else sentences(units)
     found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
     found = found[found["actor"] == actor]
+    columns = JUDGEMENT_COLUMNS + (RULE_COLUMNS if rules else [])
     if found.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in JUDGEMENT_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     bounds = {(u, s): (int(start), text) for u, s, start, text in
               zip(sents["unit_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist(), sents["text"].tolist())}
     order = {u: k for k, u in enumerate(units["unit_id"].tolist())}
@@ -134,12 +139,16 @@ def sentiment_toward(
             _one_per_sentence(found), key=lambda m: (order.get(m[0], len(order)), m[1])):
         s_start, s_text = bounds[(unit_id, sent_id)]
         span = (int(start - s_start), int(end - s_start))
-        result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
+        result = target_sentiment(s_text, span)
         p = result.probabilities
-        rows.append((unit_id, sent_id, start, end, surface, how, n_mentions, result.score, result.label,
-                     p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
-                     sentence_vader(s_text), _sentence_textblob(s_text)))
-    table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+        row = (unit_id, sent_id, start, end, surface, how, n_mentions, result.score, result.label,
+               p["negative"], p["neutral"], p["positive"], "; ".join(result.cues),
+               sentence_vader(s_text), _sentence_textblob(s_text))
+        if rules:
+            by_rule = rule_sentiment(s_text, span)
+            row += (by_rule.score, by_rule.label)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=columns)
     return table.reset_index(drop=True)
 
 
