@@ -109,6 +109,6 @@ def test_rule_columns_only_when_asked(units):
     plain = ct.sentiment_toward(units.head(2), "kadhimi")
     with_rules = ct.sentiment_toward(units.head(2), "kadhimi", rules=True)
     assert "rule_score" not in plain.columns and "rule_label" not in plain.columns
-    assert list(with_rules.columns) == list(plain.columns) + ["rule_score", "rule_label"]
+    assert list(with_rules.columns) == [*plain.columns, "rule_score", "rule_label"]
     pd.testing.assert_frame_equal(with_rules[plain.columns], plain)
 
