@@ -17,6 +17,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from corpus_tools.extract.quote_spans import _trim_end
 from corpus_tools.io.lexicon import read_tab_rows
@@ -95,6 +96,26 @@ def _cues() -> _Cues:
     )
 
 
+@lru_cache(maxsize=8)
+def speaker_nouns(lexicon: Path | None = None) -> frozenset[str]:
+    """The nouns that can be a verb's subject as a speaker ("officials", "the ministry"):
+    kinds ``noun`` and ``vague`` of ``blame_reporting.txt`` and ``noun`` of
+    ``stance_speakers.txt``, with a case's files of the same names.
+
+    Args:
+        lexicon: The case's lexicon folder, or None.
+
+    Returns:
+        The nouns, lower case.
+    """
+    reporting = read_tab_rows("blame_reporting.txt", extra=lexicon)
+    stance = read_tab_rows("stance_speakers.txt", extra=lexicon)
+    return frozenset(
+        [form.lower() for form, *kind in reporting if kind and kind[0] in ("noun", "vague")]
+        + [word.lower() for kind, word in stance if kind == "noun"]
+    )
+
+
 # --------------------------------------------------------------------------- speakers
 
 
@@ -117,6 +138,7 @@ class _Context:
     sent_spans: list[tuple[int, int]]
     mention_rows: list[tuple[int, int, str, str]]  # start, end, actor, type; sorted
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # sorted, not overlapping
+    nouns: frozenset[str] | None = None  # the speaker nouns (None: :func:`speaker_nouns`)
 
     def __post_init__(self) -> None:
         # Indexes built once, so every look-up is a binary search, not a scan of the text.
@@ -183,10 +205,10 @@ class _Local:
 
 @lru_cache(maxsize=16)
 def _noun_re(nouns: frozenset[str] | None, *, at_end: bool = True) -> re.Pattern[str]:
-    """A speaker noun phrase (``nouns``, default the nouns of ``blame_reporting.txt``) with
+    """A speaker noun phrase (``nouns``, default :func:`speaker_nouns`) with
     up to two modifiers, capitalised or titles ("chief prosecutor", "Iraqi officials"),
     after an optional determiner; ``at_end``: ending the searched text."""
-    words = _cues().nouns if nouns is None else nouns
+    words = speaker_nouns() if nouns is None else nouns
     alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     titles = "|".join(sorted(subject_words().title, key=len, reverse=True))
     phrase = rf"((?:(?:[A-Z][\w'-]*|(?i:{titles}))\s+){{0,2}}?(?i:{alternation or '(?!x)x'}))"
@@ -221,8 +243,8 @@ def verb_subject(
         lo: Start of the stretch that may hold the subject (its sentence or clause).
         mentions: (start, end, actor, ...) of the actor mentions; a pronoun bound to an
             actor may be passed as that actor's mention.
-        nouns: The speaker nouns ("officials", "analysts"); None: those of
-            ``blame_reporting.txt``.
+        nouns: The speaker nouns ("officials", "analysts"); None: :func:`speaker_nouns`
+            without a case's own.
         listed: A verb right after a comma with no appositive subject before it is listed
             after another ("X denies it, condemns Y"): it shares the clause's subject.
             Off for reporting verbs, where ", said X" names the speaker after the verb.
@@ -319,7 +341,7 @@ def _speaker_starting(ctx: _Context, pos: int, hi: int) -> Speaker | None:
         if inner is not None:
             return Speaker(inner[2], inner[0], inner[1], "mention")
         return Speaker(_surname(name.group(1)), pos, name.end(1), "name")
-    nouns = "|".join(sorted(_cues().nouns, key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(w) for w in ctx.nouns or speaker_nouns()), key=len, reverse=True))
     noun = re.match(
         rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]everal|[Ss]ome|[Tt]wo)\s+)?((?:[\w'-]+\s+){{0,2}}?(?i:{nouns}))(?![\w'-])", norm[pos:hi]
     )
@@ -453,7 +475,7 @@ def clause_subject(
         norm: The normalised text.
         lo, hi: The clause, or its part before the cue.
         mentions: (start, end, actor, ...) of the actor mentions.
-        nouns: The speaker nouns; None: those of ``blame_reporting.txt``.
+        nouns: The speaker nouns; None: :func:`speaker_nouns` without a case's own.
 
     Returns:
         The first mention, name, speaker noun phrase or pronoun within the first six words
@@ -467,7 +489,7 @@ def clause_subject(
 
 def _before_verb(ctx: _Context, verb_start: int) -> Speaker | None:
     """The subject of a reporting verb in its sentence (:func:`verb_subject`)."""
-    return _subject(ctx, ctx.sentence_of(verb_start)[0], verb_start, None)
+    return _subject(ctx, ctx.sentence_of(verb_start)[0], verb_start, ctx.nouns)
 
 
 def _is_organisation(surface: str, speaker: Speaker) -> bool:

@@ -53,6 +53,7 @@ from corpus_tools.extract.speakers import (
     _speaker_starting,
     _surname,
     _trim_end,
+    speaker_nouns,
     subject_words,
 )
 from corpus_tools.io.case import Case, resolve_case
@@ -339,7 +340,8 @@ def find_quotes(
     """
     spans = sorted(sentence_spans) if sentence_spans is not None else list(span_sentences(text))
     norm = normalize_text(text)
-    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, resolve_case(case)))
+    case = resolve_case(case)
+    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, case), nouns=speaker_nouns(case.lexicon))
     directs = direct_quote_spans(text)
     ctx.quote_spans = sorted((o, e) for o, _, e in directs)
     reported = _reported(ctx)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_tools.extract.pronouns import bind_group_pronouns
-from corpus_tools.extract.speakers import verb_subject
+from corpus_tools.extract.speakers import speaker_nouns, verb_subject
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
 from corpus_tools.text.clauses import Break, clause_breaks, spans_between
 from corpus_tools.text.normalize import normalize_text
@@ -208,10 +208,10 @@ def subject_voice(sent: Sentence, pos: int) -> str | None:
     """Who speaks a verb at ``pos`` (relative to the sentence): its subject in its clause,
     found by the package's one subject finder
     (:func:`corpus_tools.extract.speakers.verb_subject`; the sentence's slots, bound
-    pronouns included, are its mentions; the speaker nouns are blame's). Returns the
+    pronouns included, are its mentions). Returns the
     actor, the surname or the noun phrase ("The authorities have blamed":
     ``authorities``); None when there is none or it is an unbound pronoun."""
     a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
     found = verb_subject(sent.norm, pos, lo=a, mentions=[(s.start, s.end, s.actor) for s in sent.slots],
-                         nouns=sent.lex.speaker_nouns)
+                         nouns=speaker_nouns(sent.lex.folder))
     return found.label if found is not None else None

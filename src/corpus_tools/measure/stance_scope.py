@@ -29,7 +29,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from corpus_tools.extract.pronouns import holds_anaphor, subject_antecedent
-from corpus_tools.extract.speakers import clause_subject, subject_words, verb_subject
+from corpus_tools.extract.speakers import clause_subject, speaker_nouns, subject_words, verb_subject
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.measure.stance_cues import (
@@ -198,7 +198,7 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequen
         if start is not None:
             stop = re.search(r"\s(?:to|for|that)\s|[,;.]", ntext[start:e])
             lo, hi = start, start + (stop.start() if stop else min(80, e - start))
-    nouns = _speaker_words(case.lexicon)[0]
+    nouns = speaker_nouns(case.lexicon)
     found = verb_subject(ntext, hi, lo=lo, mentions=mentions, nouns=nouns, listed=True)
     if found is None:  # a cue that is no verb ("X is locked and loaded", "weapons capable of"): the clause's subject
         found = clause_subject(ntext, lo, hi, mentions=mentions, nouns=nouns)
