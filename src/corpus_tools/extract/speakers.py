@@ -213,7 +213,7 @@ def _noun_re(nouns: frozenset[str] | None, *, at_end: bool = True) -> re.Pattern
     titles = "|".join(sorted(subject_words().title, key=len, reverse=True))
     phrase = rf"((?:(?:[A-Z][\w'-]*|(?i:{titles}))\s+){{0,2}}?(?i:{alternation or '(?!x)x'}))"
     if at_end:
-        return re.compile(rf"(?<![\w'-])(?:(?:[Tt]he|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther|[Ii]nitial)\s+)?{phrase}$")
+        return re.compile(rf"(?<![\w'-])(?:(?:[Tt]he|[Aa]n?|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther|[Ii]nitial)\s+)?{phrase}$")
     return re.compile(rf"(?<![\w'-]){phrase}(?![\w'-])")
 
 
@@ -373,10 +373,22 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 
+def governed_by_preposition(norm: str, start: int) -> bool:
+    """True when a preposition governs the phrase at ``start`` ("the attack on X
+    prompted"): it is no verb's subject.
+
+    Args:
+        norm: The normalised text.
+        start: Where the phrase starts.
+
+    Returns:
+        Whether "on", "of", "against" ... (with an article) stands right before it.
+    """
+    return bool(_PREPOSITION_BEFORE.search(norm[max(0, start - 20) : start]))
+
+
 def _is_object(norm: str, speaker: Speaker) -> bool:
-    """True when a preposition governs the phrase ("the attack on Kadhimi suggests"):
-    it is not the verb's subject."""
-    return bool(_PREPOSITION_BEFORE.search(norm[max(0, speaker.start - 20) : speaker.start]))
+    return governed_by_preposition(norm, speaker.start)
 
 
 def _subject(ctx, lo: int, verb_start: int, nouns: frozenset[str] | None, *, listed: bool = False) -> Speaker | None:
@@ -413,7 +425,11 @@ def _subject(ctx, lo: int, verb_start: int, nouns: frozenset[str] | None, *, lis
     else:
         found = _speaker_ending(ctx, lo, pos, nouns=nouns)
     if found is not None and who is None and _is_object(norm, found):
-        return None  # "the attack on X prompted": X is the object of "on"
+        # "the attack on X prompted": X is the object of "on"; the head before it may speak
+        # ("an adviser to X said")
+        a = max(lo, found.start - 20)
+        head = _speaker_ending(ctx, lo, _trim_end(norm, a + _PREPOSITION_BEFORE.search(norm[a : found.start]).start()), nouns=nouns)
+        return head if head is not None and head.kind == "noun" and not _is_object(norm, head) else None
     return found
 
 

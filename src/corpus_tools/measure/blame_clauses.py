@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_tools.extract.pronouns import bind_group_pronouns
-from corpus_tools.extract.speakers import speaker_nouns, verb_subject
+from corpus_tools.extract.speakers import governed_by_preposition, speaker_nouns, verb_subject
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
 from corpus_tools.text.clauses import Break, clause_breaks, spans_between
 from corpus_tools.text.normalize import normalize_text
@@ -204,13 +204,20 @@ def marked(sent: Sentence, start: int, end: int) -> bool:
     return False
 
 
-def subject_voice(sent: Sentence, pos: int) -> str | None:
+def subject_voice(sent: Sentence, pos: int, *, frame_speaker: Slot | None = None) -> str | None:
     """Who speaks a verb at ``pos`` (relative to the sentence): its subject in its clause,
     found by the package's one subject finder
     (:func:`corpus_tools.extract.speakers.verb_subject`; the sentence's slots, bound
     pronouns included, are its mentions). Returns the
     actor, the surname or the noun phrase ("The authorities have blamed":
-    ``authorities``); None when there is none or it is an unbound pronoun."""
+    ``authorities``); None when there is none or it is an unbound pronoun. A speaker the
+    frame itself matched (``frame_speaker``) is taken unless a preposition governs it;
+    then the phrase it closes is searched ("an adviser to X blamed": ``adviser``; "the
+    attack on X prompted calls to blame": none)."""
+    if frame_speaker is not None:
+        if not governed_by_preposition(sent.norm, frame_speaker.start):
+            return frame_speaker.actor
+        pos = frame_speaker.end  # the phrase it closes: "an adviser to X" -> "adviser"
     a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
     found = verb_subject(sent.norm, pos, lo=a, mentions=[(s.start, s.end, s.actor) for s in sent.slots],
                          nouns=speaker_nouns(sent.lex.folder))
