@@ -96,7 +96,6 @@ EXPECTED = {"auxiliary and adverb": "brek", "appositive": "Holt", "pronoun": "br
 def voices() -> dict[tuple[str, str], set[str]]:
     case = ct.load_case(FERRY)
     texts = {(frame, measure): pattern.format(verb=VERBS[measure]) for frame, pattern in FRAMES.items() for measure in VERBS}
-    texts[("attack on", "blame")] = "The attack on Jonas Brek prompted calls to blame the Red Tide cartel for the ferry bombing."
     keys = list(texts)
     units = pd.DataFrame({"unit_id": [f"u{i}" for i in range(len(keys))], "text": [texts[k] for k in keys]})
     by_unit = dict(zip(units["unit_id"], keys))
@@ -117,9 +116,3 @@ def voices() -> dict[tuple[str, str], set[str]]:
 @pytest.mark.parametrize("measure", list(VERBS))
 def test_speech_blame_and_stance_find_the_same_subject(voices, frame, measure):
     assert voices[(frame, measure)] == {EXPECTED[frame]}
-
-
-def test_a_name_after_a_preposition_is_not_the_accuser(voices):
-    """Blame's frame matches "Jonas Brek prompted calls to blame": the name is governed by
-    "on", so the claim is the author's."""
-    assert voices[("attack on", "blame")] == {"author"}

@@ -429,7 +429,8 @@ def _subject(ctx, lo: int, verb_start: int, nouns: frozenset[str] | None, *, lis
         # ("an adviser to X said")
         a = max(lo, found.start - 20)
         head = _speaker_ending(ctx, lo, _trim_end(norm, a + _PREPOSITION_BEFORE.search(norm[a : found.start]).start()), nouns=nouns)
-        return head if head is not None and head.kind == "noun" and not _is_object(norm, head) else None
+        quantifier = head is not None and str(head.label).lower() in subject_words().not_name  # "Some of X"
+        return head if head is not None and head.kind == "noun" and not quantifier and not _is_object(norm, head) else None
     return found
 
 

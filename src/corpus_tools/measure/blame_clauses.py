@@ -211,14 +211,14 @@ def subject_voice(sent: Sentence, pos: int, *, frame_speaker: Slot | None = None
     pronouns included, are its mentions). Returns the
     actor, the surname or the noun phrase ("The authorities have blamed":
     ``authorities``); None when there is none or it is an unbound pronoun. A speaker the
-    frame itself matched (``frame_speaker``) is taken unless a preposition governs it;
-    then the phrase it closes is searched ("an adviser to X blamed": ``adviser``; "the
-    attack on X prompted calls to blame": none)."""
-    if frame_speaker is not None:
-        if not governed_by_preposition(sent.norm, frame_speaker.start):
-            return frame_speaker.actor
-        pos = frame_speaker.end  # the phrase it closes: "an adviser to X" -> "adviser"
-    a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
-    found = verb_subject(sent.norm, pos, lo=a, mentions=[(s.start, s.end, s.actor) for s in sent.slots],
+    frame itself matched (``frame_speaker``) is taken, unless a preposition governs it and
+    it closes a speaker noun phrase ("an adviser to X blamed": ``adviser``)."""
+    if frame_speaker is not None and not governed_by_preposition(sent.norm, frame_speaker.start):
+        return frame_speaker.actor
+    at = frame_speaker.end if frame_speaker is not None else pos  # "an adviser to X blamed": the adviser
+    a = next((a for a, b in sent.clauses if a <= at <= b), 0)
+    found = verb_subject(sent.norm, at, lo=a, mentions=[(s.start, s.end, s.actor) for s in sent.slots],
                          nouns=speaker_nouns(sent.lex.folder))
+    if found is None and frame_speaker is not None:
+        return frame_speaker.actor  # "accused by X", "according to X", "lashed out at X for blaming"
     return found.label if found is not None else None
