@@ -12,8 +12,11 @@ Helpers of :mod:`corpus_tools.measure.stance`, each reading a documented list:
 * :func:`voice_stretches` / :func:`voice_at`: whose voice a stretch of text is in, from
   the package's one speech attributor.
 * :func:`subject_voice`: who makes a call or declares an intent ("X urged ...",
-  "calls from X to ...", "X vowed to ..."): a gazetteer actor, a name as written, or a
-  speaker noun (``stance_speakers.txt``).
+  "calls from X to ...", "X vowed to ..."): the subject found by the package's one
+  subject finder (:func:`corpus_tools.extract.speakers.verb_subject`, as for speech and
+  blame), with stance's own layers: "calls from X" re-targeted to X, the case's
+  collective agents (``stance_agents.txt``), a pronoun's antecedent in the previous
+  sentence, and the clause's opening subject for a cue that is no verb.
 """
 
 from __future__ import annotations
@@ -186,7 +189,7 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequen
 
     Returns:
         The gazetteer actor id, else a collective agent label (``stance_agents.txt``),
-        else the surname as written, else the speaker noun phrase ("pro-war bloggers");
+        else the surname as written, else the speaker noun phrase ("chief prosecutor");
         "" when the subject is none of these ("This attack calls for ...").
     """
     lo, hi = _clause_before(ntext, s, trigger.start), trigger.start
