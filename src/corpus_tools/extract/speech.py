@@ -262,9 +262,12 @@ def _attribute_direct(ctx: _Context, open_mark: int, c_start: int, c_end: int) -
 
 
 def _skip_adverbs(norm: str, pos: int) -> int:
+    """Move ``pos`` right over auxiliaries and adverbs (``subject_words.txt`` kind ``skip``,
+    and -ly words), the same words the subject finder skips leftwards."""
+    skip = subject_words().skip
     while True:
-        m = re.match(r"\s+([a-z]+ly|also|repeatedly|later|then)(?![\w'-])", norm[pos:])
-        if not m:
+        m = re.match(r"\s+([a-z]+)(?![\w'-])", norm[pos:])
+        if not m or not (m.group(1) in skip or (m.group(1).endswith("ly") and len(m.group(1)) > 4)):
             return _skip_space(norm, pos)
         pos += m.end()
 
