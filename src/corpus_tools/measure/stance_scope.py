@@ -100,12 +100,13 @@ def _speaker_words(lexicon: Path | None) -> tuple[frozenset[str], frozenset[str]
 
 def speaks(ntext: str, mention: Mention, case: Case) -> str:
     """How the mention speaks: "criticism" if an evaluating verb of ``stance_speakers.txt``
-    follows it ("London dismissed ..."), "reported" if a reporting verb does ("X said"),
-    else ""."""
-    nxt = re.match(r"\s+(?:(?:has|have|had|also|quickly|swiftly|publicly)\s+)?([\w-]+)", ntext[mention.end:mention.end + 40])
-    if not nxt:
+    follows it ("London dismissed ..."; auxiliaries and adverbs of ``subject_words.txt``
+    skipped), "reported" if a reporting verb does ("X said"), else ""."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", ntext[mention.end:mention.end + 40])]
+    skip = subject_words().skip
+    word = next((w for w in words[:3] if w not in skip and not (w.endswith("ly") and len(w) > 4)), "")
+    if not word or not re.match(r"\s", ntext[mention.end:mention.end + 1]):
         return ""
-    word = nxt.group(1).lower()
     if word in _speaker_words(case.lexicon)[1]:
         return "criticism"
     return "reported" if word in _reporting_verbs() else ""
