@@ -160,9 +160,9 @@ def _decide(raw: Raw, carried: str, quote_rows: pd.DataFrame) -> tuple[str, str,
     if kind == "claim":
         return None if raw.negative else ("attributed", slot.actor, raw.cue)
     if kind == "deny":
-        return "denied", (raw.speaker.actor if raw.speaker else subject_voice(sent, raw.match_start) or slot.actor), raw.cue
+        return "denied", subject_voice(sent, raw.match_start, frame_speaker=raw.speaker) or slot.actor, raw.cue
     start, end = sent.start + slot.start, sent.start + slot.end
-    accuser = (raw.speaker.actor if raw.speaker else subject_voice(sent, raw.match_start)) if kind == "accuse" else None
+    accuser = subject_voice(sent, raw.match_start, frame_speaker=raw.speaker) if kind == "accuse" else None
     if accuser:
         decided = certainty_of(raw, carried, spoken_from=raw.match_start)
         certainty = "denied" if decided.negative else ("hedged" if decided.certainty == "hedged" else "asserted")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_tools.extract.pronouns import bind_group_pronouns
+from corpus_tools.extract.speakers import governed_by_preposition, speaker_nouns, verb_subject
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
 from corpus_tools.text.clauses import Break, clause_breaks, spans_between
 from corpus_tools.text.normalize import normalize_text
@@ -203,32 +204,21 @@ def marked(sent: Sentence, start: int, end: int) -> bool:
     return False
 
 
-_AUX_TAIL = re.compile(
-    r"(?:\s*,?\s*(?:has|have|had|is|are|was|were|also|already|however|repeatedly|now|then|again|previously|later|since|"
-    r"swiftly|quickly|immediately|categorically|flatly|vehemently|strongly|publicly|promptly|instead|,))*\s*$",
-    re.IGNORECASE,
-)
-_NAME_TAIL = re.compile(r"(?:(?:[A-Z][\w'.-]*|of|the|and)\s+){0,4}[A-Za-z][\w'-]*$")
-_NOT_SUBJECT = frozenset("that which who whom whose it this there they he she we i you to of in on for by with".split())
-
-
-def subject_voice(sent: Sentence, pos: int) -> str | None:
-    """Who speaks a verb at ``pos`` (relative to the sentence): the actor mention or the
-    noun phrase right before it in its clause, auxiliaries and adverbs skipped
-    ("The authorities have blamed": ``authorities``); None when there is none."""
-    a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
-    head = sent.norm[a:pos]
-    head = head[: _AUX_TAIL.search(head).start()]
-    end = a + len(head)
-    slot = next((s for s in reversed(sent.slots) if s.end == end), None)
-    if slot is not None:
-        return slot.actor
-    m = _NAME_TAIL.search(head)
-    if not m:
-        return None
-    words = [w for w in m.group(0).split() if w.lower() not in ("the", "a", "an")]
-    if not words or words[-1].lower() in _NOT_SUBJECT:
-        return None
-    if not words[-1][0].isupper() and words[-1].lower() not in sent.lex.speaker_nouns:
-        return None
-    return " ".join(words)
+def subject_voice(sent: Sentence, pos: int, *, frame_speaker: Slot | None = None) -> str | None:
+    """Who speaks a verb at ``pos`` (relative to the sentence): its subject in its clause,
+    found by the package's one subject finder
+    (:func:`corpus_tools.extract.speakers.verb_subject`; the sentence's slots, bound
+    pronouns included, are its mentions). Returns the
+    actor, the surname or the noun phrase ("The authorities have blamed":
+    ``authorities``); None when there is none or it is an unbound pronoun. A speaker the
+    frame itself matched (``frame_speaker``) is taken, unless a preposition governs it and
+    it closes a speaker noun phrase ("an adviser to X blamed": ``adviser``)."""
+    if frame_speaker is not None and not governed_by_preposition(sent.norm, frame_speaker.start):
+        return frame_speaker.actor
+    at = frame_speaker.end if frame_speaker is not None else pos  # "an adviser to X blamed": the adviser
+    a = next((a for a, b in sent.clauses if a <= at <= b), 0)
+    found = verb_subject(sent.norm, at, lo=a, mentions=[(s.start, s.end, s.actor) for s in sent.slots],
+                         nouns=speaker_nouns(sent.lex.folder))
+    if found is None and frame_speaker is not None:
+        return frame_speaker.actor  # "accused by X", "according to X", "lashed out at X for blaming"
+    return found.label if found is not None else None
