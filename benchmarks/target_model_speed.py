@@ -7,7 +7,7 @@ best of ``repeat`` runs: the model (``predict_target``, weights already loaded),
 VADER ``polarity_scores`` plus ``TextBlob(s).sentiment`` on each target's sentence (the
 cost of the two lexicon scorers alone, no targeting), bare VADER alone, and the
 package's rules (``corpus_tools.rule_sentiment``). Then the whole measure,
-``corpus_tools.sentiment_toward`` (learned scorer, rule and whole-sentence baseline
+``corpus_tools.sentiment_toward`` (learned scorer and whole-sentence baseline
 columns, table building; sentences and mentions given), for every person of the bundled
 corpus and of the invented ferry case, against bare VADER + TextBlob on the sentences it
 scored. Also reports the one-off cost of loading the weights. The package's per-text
