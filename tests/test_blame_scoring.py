@@ -30,7 +30,7 @@ def _articles(text: str) -> pd.DataFrame:
 def test_a_missing_text_is_named(score_blame, tmp_path):
     (tmp_path / "ev-01.txt").write_text("Some text.", encoding="utf-8")
     with pytest.raises(score_blame.DevsetError, match=r"ev-02\.txt"):
-        score_blame.load_texts("ev", texts_dir=tmp_path, articles=_articles("Some text."))
+        score_blame.load_texts(_articles("Some text."), texts_dir=tmp_path, event="ev")
 
 
 def test_a_changed_text_is_named(score_blame, tmp_path):
@@ -38,13 +38,13 @@ def test_a_changed_text_is_named(score_blame, tmp_path):
         (tmp_path / f"{doc}.txt").write_text("Some text.", encoding="utf-8")
     (tmp_path / "ev-02.txt").write_text("Some other text.", encoding="utf-8")
     with pytest.raises(score_blame.DevsetError, match=r"ev-02\.txt: sha256"):
-        score_blame.load_texts("ev", texts_dir=tmp_path, articles=_articles("Some text."))
+        score_blame.load_texts(_articles("Some text."), texts_dir=tmp_path, event="ev")
 
 
 def test_texts_that_match_become_units(score_blame, tmp_path):
     for doc in ("ev-01", "ev-02"):
         (tmp_path / f"{doc}.txt").write_text("Some text.", encoding="utf-8")
-    units = score_blame.load_texts("ev", texts_dir=tmp_path, articles=_articles("Some text."))
+    units = score_blame.load_texts(_articles("Some text."), texts_dir=tmp_path, event="ev")
     assert units.to_dict("list") == {"unit_id": ["ev-01", "ev-02"], "text": ["Some text.", "Some text."]}
 
 

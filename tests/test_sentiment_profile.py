@@ -13,7 +13,7 @@ from corpus_tools.measure.sentiment_rules import score_label
 
 @pytest.fixture(scope="module")
 def kadhimi_scores(units):
-    return ct.sentiment_toward(units, "kadhimi")
+    return ct.sentiment_toward(units, "kadhimi", rules=True)
 
 
 def test_one_judgement_per_sentence_not_per_mention(units, kadhimi_scores):
@@ -103,3 +103,12 @@ def test_bootstrap_mean_ci():
     assert mean == pytest.approx(0.4375) and low < mean < high
     assert bootstrap_mean_ci([0.3]) == (0.3, 0.3, 0.3)
     assert bootstrap_mean_ci([1.0, 2.0], seed=5) == bootstrap_mean_ci([1.0, 2.0], seed=5)
+
+
+def test_rule_columns_only_when_asked(units):
+    plain = ct.sentiment_toward(units.head(2), "kadhimi")
+    with_rules = ct.sentiment_toward(units.head(2), "kadhimi", rules=True)
+    assert "rule_score" not in plain.columns and "rule_label" not in plain.columns
+    assert list(with_rules.columns) == [*plain.columns, "rule_score", "rule_label"]
+    pd.testing.assert_frame_equal(with_rules[plain.columns], plain)
+

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from corpus_tools.measure.target_model import Prediction, load_model, predict_target
+from corpus_tools.measure.target_model import Prediction, TargetModel, load_model, predict_target
 
 NAMES = ("Maria Lopez", "John Carter", "Amina Yusuf", "Petra Novak")
 OTHER = "Tom Becker"
@@ -198,3 +198,79 @@ def test_a_quoted_speaker_is_not_judged_by_what_they_say(template, name):
 def test_negation_moves_the_judgement_away_from_negative(plain, negated, name):
     assert predict(plain, name).label == "negative"
     assert predict(negated, name).score > predict(plain, name).score
+
+
+def test_column_scaling_and_nb_weighting_are_folded_into_the_shipped_weights():
+    """Weights fitted on scaled columns, multiplied back, score unscaled rows as the scaled fit does."""
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from scipy.sparse import diags
+    from sklearn.linear_model import LogisticRegression
+
+    from corpus_tools.measure.target_features import target_features
+    from corpus_tools.measure.train_target_model import (
+        Setting,
+        column_scales,
+        fit,
+        to_matrix,
+        vocabulary,
+        weights_document,
+    )
+
+    setting = Setting("+sentence words", True, True, 8, 3, 1, 0.5, None, dense_scale=2.0, struct_scale=0.5, nb=True,
+                      nb_power=0.5)
+    rows, labels = [], []
+    for k, row in enumerate(_synthetic_rows()):
+        t = row["targets"][0]
+        rows.append(target_features(row["sentence_normalized"], t["from"], t["to"], options=setting.options()))
+        labels.append({2.0: "negative", 4.0: "neutral", 6.0: "positive"}[t["polarity"]] if k % 7 else "neutral")
+    model, vocab = fit(rows, labels, setting)
+    matrix = to_matrix(rows, vocabulary(rows, 1))
+    scale = column_scales(matrix, np.array(labels), vocab, setting)
+    assert len(set(np.round(scale, 6))) > 3  # the factors differ between columns
+    plain = LogisticRegression(C=0.5, max_iter=3000, tol=1e-6).fit(matrix @ diags(scale), np.array(labels))
+    assert np.allclose(model.predict_proba(matrix), plain.predict_proba(matrix @ diags(scale)), atol=1e-6)
+    # ... and predict_target, reading the document, gives the same probabilities (weights rounded to 4 decimals).
+    doc = weights_document(model, vocab, setting, len(rows))
+    tm = TargetModel(classes=tuple(doc["classes"]), options=setting.options(),
+                     weights={n: tuple(w) for n, w in doc["weights"].items()}, intercept=tuple(doc["intercept"]), source="test")
+    row = _synthetic_rows()[3]
+    t = row["targets"][0]
+    p = predict_target(row["sentence_normalized"], (t["from"], t["to"]), model=tm)
+    expected = plain.predict_proba(to_matrix([rows[3]], vocab) @ diags(scale))[0]
+    got = [p.probabilities[c] for c in plain.classes_]
+    assert np.allclose(got, expected, atol=2e-3)
+
+
+def test_scopes_computed_in_one_pass_equal_each_scope_summed_on_its_own():
+    from corpus_tools.measure.target_features import _scope_features, _score_lexicons, _squash, tokenize
+
+    text = "Critics sharply attacked the brilliant Smith, but his loyal friends praised his terrible and awful plan."
+    tokens = tokenize(text)
+    _score_lexicons(tokens)
+    lo = next(i for i, t in enumerate(tokens) if t.low == "smith")
+    hi, clause = lo + 1, (0, lo + 1)
+    polar = [(i, t) for i, t in enumerate(tokens) if (t.vader or t.textblob) and not lo <= i < hi]
+    feats = _scope_features(polar, lo, hi, clause, 3)
+    right_neg = sum(-t.vader for i, t in polar if i >= hi and t.vader < 0)
+    near_pos = sum(t.vader for i, t in polar if (lo - 3 <= i < lo or hi <= i < hi + 3) and t.vader > 0)
+    dist_neg = sum(-t.vader * 2 / (1 + (lo - i if i < lo else i - hi + 1)) for i, t in polar if t.vader < 0)
+    assert feats["vader_right_neg"] == round(_squash(right_neg), 4) > 0
+    assert feats["vader_near_pos"] == round(_squash(near_pos), 4) > 0
+    assert feats["vader_dist_neg"] == round(_squash(dist_neg), 4)
+    assert "vader_cright_neg" not in feats  # the clause ends at the mention
+    assert feats["lex_sent_neg"] == 1.0  # three or more negative words
+
+
+def test_two_mentions_of_one_sentence_are_scored_as_if_alone():
+    from corpus_tools.measure.target_features import _analysed
+
+    text = "Supporters praised Ana Ruiz, while critics accused Tom Berg of fraud."
+    _analysed.cache_clear()
+    first = predict_target(text, (19, 27))
+    second = predict_target(text, (51, 59))
+    _analysed.cache_clear()
+    assert predict_target(text, (51, 59)) == second
+    _analysed.cache_clear()
+    assert predict_target(text, (19, 27)) == first
+    assert first.probabilities != second.probabilities  # the cached sentence is not the mention's features

@@ -23,8 +23,6 @@ With ``--details`` it also prints every missed and extra pair and every missed c
 from __future__ import annotations
 
 import argparse
-import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -34,37 +32,15 @@ import corpus_tools as ct
 from corpus_tools.evaluate.blame_eval import claim_matches, evaluate_against_gold
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from devset_texts import DevsetError, load_texts, read_articles, texts_dir  # noqa: E402
+
 EVENTS = ("abqaiq", "nordstream", "kremlin", "moise", "crocus")
-DEFAULT_TEXTS = "/work/devset_texts"
-
-
-class DevsetError(RuntimeError):
-    """A development-set text is missing or differs from the one coded."""
-
-
-def load_texts(event: str, *, texts_dir: Path, articles: pd.DataFrame) -> pd.DataFrame:
-    """The excerpts of one event as a units table (unit_id, text).
-
-    Raises:
-        DevsetError: naming the file that is missing or whose sha256 differs from
-            ``articles.csv``.
-    """
-    rows = []
-    for doc_id, sha in articles.loc[articles["event"] == event, ["doc_id", "sha256"]].itertuples(index=False):
-        path = texts_dir / f"{doc_id}.txt"
-        if not path.is_file():
-            raise DevsetError(f"{path}: text of {doc_id} not found (set DEVSET_TEXTS to the folder of the development-set texts)")
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != sha:
-            raise DevsetError(f"{path}: sha256 {digest} differs from {sha} in {HERE / 'articles.csv'} (not the text that was coded)")
-        rows.append((doc_id, data.decode("utf-8")))
-    return pd.DataFrame(rows, columns=["unit_id", "text"])
 
 
 def score_event(event: str, *, texts_dir: Path, articles: pd.DataFrame, reference: pd.DataFrame, details: bool = False) -> dict:
     """Find the claims of one event's excerpts and score them against the reference."""
-    units = load_texts(event, texts_dir=texts_dir, articles=articles)
+    units = load_texts(articles, texts_dir=texts_dir, event=event)
     case = ct.load_case(HERE / "cases" / event / "case.toml")
     sents = ct.sentences(units)
     claims = ct.blame_claims(units, case=case, sentence_table=sents)
@@ -117,15 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="print every missed or extra pair and missed claim")
     parser.add_argument("--out", type=Path, default=HERE / "blame_scores.csv", help="where to write the table")
     args = parser.parse_args(argv)
-    texts_dir = Path(os.environ.get("DEVSET_TEXTS", DEFAULT_TEXTS))
-    articles = pd.read_csv(HERE / "articles.csv", dtype=str)
+    texts = texts_dir()
+    articles = read_articles()
     reference = pd.read_csv(HERE / "blame_reference.csv", dtype=str).fillna("")
     rows = []
     try:
         for event in args.event or EVENTS:
             if args.details:
                 print(f"== {event}")
-            rows.append(score_event(event, texts_dir=texts_dir, articles=articles, reference=reference, details=args.details))
+            rows.append(score_event(event, texts_dir=texts, articles=articles, reference=reference, details=args.details))
     except DevsetError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

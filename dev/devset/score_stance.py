@@ -28,9 +28,6 @@ printed and written to ``stance_scores.csv`` beside this file (or ``--out``).
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
-import os
 import re
 import sys
 from pathlib import Path
@@ -40,56 +37,12 @@ import pandas as pd
 import corpus_tools as ct
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_TEXTS = "/work/devset_texts"
+sys.path.insert(0, str(HERE))
+from devset_texts import DevsetError, load_texts, read_articles, texts_dir  # noqa: E402
+
 DIMENSIONS = ("confrontation", "response")
 SCORE_COLUMNS = ["event", "level", "voices", "n_reference", "n_found", "tp_reference", "tp_found",
                  "precision", "recall", "f1"]
-
-
-class DevsetError(RuntimeError):
-    """A development-set text is missing or differs from the one recorded in articles.csv."""
-
-
-def read_articles(path: Path = HERE / "articles.csv") -> pd.DataFrame:
-    """The development set's article list (doc_id, event, sha256, ...).
-
-    Args:
-        path: ``articles.csv``.
-
-    Returns:
-        One row per excerpt, in file order.
-    """
-    with path.open(encoding="utf-8", newline="") as fh:
-        return pd.DataFrame(list(csv.DictReader(fh)))
-
-
-def load_texts(articles: pd.DataFrame, *, texts_dir: Path) -> pd.DataFrame:
-    """A units table (unit_id, text) of the excerpts, each checked against its sha256.
-
-    Args:
-        articles: :func:`read_articles` (needs doc_id and sha256).
-        texts_dir: The folder holding ``<doc_id>.txt``.
-
-    Returns:
-        unit_id (= doc_id) and text, in ``articles`` order.
-
-    Raises:
-        DevsetError: naming the file that is missing, not UTF-8 or not the recorded text.
-    """
-    rows = []
-    for doc_id, digest in zip(articles["doc_id"], articles["sha256"]):
-        path = texts_dir / f"{doc_id}.txt"
-        if not path.is_file():
-            raise DevsetError(f"{path}: missing (set DEVSET_TEXTS to the folder of the development-set texts)")
-        data = path.read_bytes()
-        found = hashlib.sha256(data).hexdigest()
-        if found != digest:
-            raise DevsetError(f"{path}: sha256 {found} differs from {digest} recorded in articles.csv")
-        try:
-            rows.append({"unit_id": doc_id, "text": data.decode("utf-8")})
-        except UnicodeDecodeError as err:
-            raise DevsetError(f"{path}: not UTF-8 ({err})") from None
-    return pd.DataFrame(rows, columns=["unit_id", "text"])
 
 
 def measure_event(units: pd.DataFrame, case: ct.Case) -> pd.DataFrame:
@@ -216,10 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "stance_scores.csv")
     parser.add_argument("--show-misses", action="store_true", help="print missed reference rows and unmatched statements")
     args = parser.parse_args(argv)
-    texts_dir = Path(os.environ.get("DEVSET_TEXTS", DEFAULT_TEXTS))
     articles = read_articles()
     reference = pd.read_csv(HERE / "stance_reference.csv", dtype={"direction": int}, keep_default_na=False)
-    units = load_texts(articles, texts_dir=texts_dir)
+    units = load_texts(articles, texts_dir=texts_dir())
     texts = dict(zip(units["unit_id"], units["text"]))
     all_found, rows = [], []
     for event in dict.fromkeys(articles["event"]):

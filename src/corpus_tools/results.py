@@ -79,7 +79,7 @@ def code_corpus(units: pd.DataFrame, *, case: Case | str | os.PathLike | None = 
         ``speech`` on mentions and sentiment.
     """
     case = resolve_case(case)
-    tables = measure_corpus(units, case=case)
+    tables = measure_corpus(units, case=case, sentiment_rules=True)
     quoted, claims = tables["quotes"], tables["blame"]
     return {
         "mentions": _voices(tables["mentions"], quoted),

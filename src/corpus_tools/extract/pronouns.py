@@ -1,9 +1,25 @@
-"""Pronoun resolution: he/his/him/himself to the case's target, conservatively.
+"""Pronoun and role-noun resolution: the one resolver every measure uses.
 
-A pronoun is resolved to the target when the target is the closest person mentioned
-before it, in the same or the previous sentence; a subject "he" (or a pronoun opening
-its sentence) also needs the target to be the first person of its sentence, and quoted
-speakers ('..." he said') are left alone. Other antecedents give no row.
+* **The target's pronouns** (:func:`resolve_pronouns`, for mentions): he/his/him/himself
+  are resolved to the case's target, conservatively. A pronoun is resolved to the target
+  when the target is the closest person mentioned before it, in the same or the previous
+  sentence; a subject "he" (or a pronoun opening its sentence) also needs the target to be
+  the first person of its sentence, and quoted speakers ('..." he said') are left alone.
+  Other antecedents give no row.
+* **Speaker pronouns** (:func:`resolve_speaker_pronouns`, for speech): "he"/"she" speak
+  for the first person named before them in their sentence, else the most recent named
+  speaker, else the first person named in the previous sentence; "they" for the most
+  recent speaker of this or the previous sentence.
+* **Actor pronouns and role nouns** (:func:`bind_group_pronouns`, for blame): a
+  clause-initial "they" refers to the first actor of the previous sentence of the same
+  paragraph, "hold them responsible" to the last actor before it, and "their patron" to
+  the last actor of a sponsor group named in the last sentences.
+* **Back-reference to the previous sentence** (for stance): a sentence that opens with a
+  pronoun referring back ("It was the right call", not an expletive "It's easy to
+  ...") or holds an object pronoun ("punish them") may take its referent from the
+  previous sentence's mentions (:func:`opens_with_anaphor`, :func:`holds_anaphor`); a
+  subject pronoun ("they urged ...") stands for the first of them
+  (:func:`subject_antecedent`).
 """
 
 from __future__ import annotations
@@ -11,6 +27,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from corpus_tools.text.normalize import word_set as _words
 
@@ -260,3 +278,144 @@ def _is_speech_attribution(ntext: str, start: int, end: int) -> bool:
 
 
 # ---------------------------------------------------------------------------- API
+
+
+# ------------------------------------------------------------------- speaker pronouns
+
+
+class SpeakerRef(Protocol):
+    """A speaker found by the speech module: where it stands, what it is, whom it names."""
+
+    start: int
+    end: int
+    kind: str  # mention, name, pronoun, noun
+    label: str | None
+
+
+def resolve_speaker_pronouns(
+    norm: str,
+    speakers: Sequence[SpeakerRef],
+    *,
+    sentence_of: Callable[[int], tuple[int, int]],
+    previous_sentence: Callable[[int], tuple[int, int]],
+    person_before: Callable[[int, int], str | None],
+) -> None:
+    """Give pronoun speakers (he, she, they) the label of what they refer to, in place.
+
+    Args:
+        norm: The normalised text.
+        speakers: Every speaker of the text (pronoun ones get their ``label`` set).
+        sentence_of: The (start, end) of the sentence holding a position.
+        previous_sentence: The (start, end) of the sentence before the one starting at a
+            position ((0, 0) for the first).
+        person_before: The first person named in ``[lo, hi)`` outside quotes, or None.
+
+    Returns:
+        None; ``label`` of each pronoun speaker is set (None when nothing fits).
+    """
+    last_named: str | None = None
+    for sp in sorted(speakers, key=lambda s: s.start):
+        if sp.kind != "pronoun":
+            if sp.kind in ("mention", "name") and sp.label:
+                last_named = sp.label
+            continue
+        s_start, _ = sentence_of(sp.start)
+        if norm[sp.start : sp.end].lower() == "they":
+            lo = previous_sentence(s_start)[0]
+            earlier = [s for s in speakers if lo <= s.start < sp.start and s.label]
+            sp.label = max(earlier, key=lambda s: s.start).label if earlier else None
+            continue
+        sp.label = person_before(s_start, sp.start) or last_named or person_before(*previous_sentence(s_start))
+
+
+# ------------------------------------------------------- actor pronouns and role nouns
+
+A = TypeVar("A")
+_THEY_OPENING_RE = re.compile(r"(?:[A-Z]\w*(?:\s+\w+)?,\s*)?(they)\b", re.IGNORECASE)
+_HOLD_THEM_RE = re.compile(r"\bhold\s+(them)\s+responsible", re.IGNORECASE)
+_PATRON_RE = re.compile(r"\b(?:their|its|the)\s+(patrons?)\b", re.IGNORECASE)
+
+
+def bind_group_pronouns(
+    norm: str,
+    clauses: Sequence[tuple[int, int]],
+    *,
+    previous: Sequence[A] = (),
+    before: Sequence[tuple[int, A]] = (),
+    sponsor: A | None = None,
+) -> list[tuple[int, int, A]]:
+    """Bind actor pronouns and role nouns of one sentence to their antecedents.
+
+    Args:
+        norm: The normalised sentence (offsets are into it).
+        clauses: Its clauses (the shared splitter's spans).
+        previous: The actors of the previous sentence of the same paragraph, in order
+            (empty when there is none): a clause-initial "they" refers to the first.
+        before: (end offset, actor) of the actors named in this sentence: "hold them
+            responsible" refers to the last one ending before "them".
+        sponsor: The last actor of a sponsor group in the recent sentences: "their
+            patron" refers to it.
+
+    Returns:
+        (start, end, antecedent) of every bound word, in the order found.
+    """
+    binds: list[tuple[int, int, A]] = []
+    if previous:
+        for a, _ in clauses:
+            m = _THEY_OPENING_RE.match(norm, a)
+            if m:
+                binds.append((m.start(1), m.end(1), previous[0]))
+    for m in _HOLD_THEM_RE.finditer(norm):
+        earlier = [actor for end, actor in before if end <= m.start(1)]
+        if earlier:
+            binds.append((m.start(1), m.end(1), earlier[-1]))
+    if sponsor is not None:
+        for m in _PATRON_RE.finditer(norm):
+            binds.append((m.start(1), m.end(1), sponsor))
+    return binds
+
+
+# ------------------------------------------------ back-reference to the previous sentence
+
+_OPENING_ANAPHOR_RE = re.compile(
+    r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)", re.IGNORECASE
+)
+_ANAPHOR_RE = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
+SUBJECT_ANAPHORS = frozenset({"he", "she", "they", "it"})
+
+
+def opens_with_anaphor(text: str, start: int) -> bool:
+    """True if the sentence at ``start`` opens with a pronoun that refers back.
+
+    Args:
+        text: The normalised text.
+        start: The sentence's start.
+
+    Returns:
+        True for "It was the right call", "These are ...", False for an expletive "It is
+        odd to ...", "It's easy to ..." (only the sentence's first 12 characters are read).
+    """
+    return bool(_OPENING_ANAPHOR_RE.match(text[start:start + 12]))
+
+
+def holds_anaphor(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` holds a pronoun that may refer to a group named before
+    ("punish them", "their sponsors")."""
+    return bool(_ANAPHOR_RE.search(text, start, end))
+
+
+def subject_antecedent(word: str, previous: Sequence[A], *, skip: Callable[[A], bool] = lambda _: False) -> A | None:
+    """What a subject pronoun stands for: the first mention of the previous sentence.
+
+    Args:
+        word: The subject word ("they", "He", ...).
+        previous: The previous sentence's mentions, in order.
+        skip: Mentions to pass over when another is there (e.g. the case's target).
+
+    Returns:
+        The antecedent, or None when ``word`` is no subject pronoun or nothing precedes.
+    """
+    if word.lower() not in SUBJECT_ANAPHORS or not previous:
+        return None
+    kept = [m for m in previous if not skip(m)] or list(previous)
+    return kept[0]

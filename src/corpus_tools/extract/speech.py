@@ -22,8 +22,9 @@ quote continues in the next paragraph).
 The speaker is the gazetteer actor id when the speaker is a gazetteer mention
 (``khazali``, ``us_government``), else the surname as written (``Orton``), else the
 speaker noun phrase (``reports``, ``Iraqi people``). Pronoun speakers (he, she, they)
-are resolved to a person named before them in the same sentence, else to the most
-recent named speaker, else to the last person named in the previous sentence.
+are resolved by the shared resolver (:mod:`corpus_tools.extract.pronouns`): to a person
+named before them in the same sentence, else to the most recent named speaker, else to
+the first person named in the previous sentence; "they" to the most recent speaker.
 
 Offsets are character offsets into the text passed in. Cue words come from the
 package's documented lists ``speech_verbs.txt`` and ``blame_reporting.txt``.
@@ -38,25 +39,27 @@ from dataclasses import dataclass
 import pandas as pd
 
 from corpus_tools.extract.mentions import find_mentions_in_text
+from corpus_tools.extract.pronouns import resolve_speaker_pronouns
+from corpus_tools.extract.quote_spans import direct_quote_spans
 from corpus_tools.extract.speakers import (
     _NAME_RUN,
-    _ORG_WORDS,
     QUOTE_COLUMNS,
+    Speaker,
     _after_verb_content,
     _before_verb,
     _Context,
     _cues,
     _is_name,
-    _is_object,
-    _Speaker,
     _speaker_starting,
     _surname,
     _trim_end,
-    direct_quote_spans,
+    speaker_nouns,
+    subject_words,
 )
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.rows import column_kinds, rows_by_unit, stack_units
 from corpus_tools.io.validate import check_units
+from corpus_tools.text.clauses import opens_fronted_clause
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences, span_sentences
 
@@ -69,7 +72,7 @@ __all__ = ["QUOTE_COLUMNS", "direct_quote_spans", "find_quotes", "quotes", "spea
 class _Speech:
     start: int
     end: int
-    speaker: _Speaker
+    speaker: Speaker
     kind: str
     verb: str
 
@@ -109,10 +112,10 @@ def _reported_in_sentence(ctx: _Context, s_start: int, s_end: int) -> list[_Spee
         norm[s_start:s_end],
         re.IGNORECASE,
     ):
-        speaker = _Speaker("reports", s_start + m.start(), s_start + m.end(1), "noun")
+        speaker = Speaker("reports", s_start + m.start(), s_start + m.end(1), "noun")
         out.append(_Speech(s_start + m.end(), s_end, speaker, "reported", "reports"))
     for m in re.finditer(r"\breportedly\b", norm[s_start:s_end], re.IGNORECASE):
-        speaker = _Speaker("reports", s_start + m.start(), s_start + m.end(), "noun")
+        speaker = Speaker("reports", s_start + m.start(), s_start + m.end(), "noun")
         # "reportedly" reports its own clause: between the commas around it, if any
         lo = norm.rfind(",", s_start, s_start + m.start())
         hi = norm.find(",", s_start + m.end(), s_end)
@@ -132,9 +135,10 @@ def _verb_speech(ctx: _Context, m: re.Match[str], s_start: int, s_end: int) -> l
     verb = m.group(0).lower()
     if re.search(r"(?:'s|\b(?:the|a|an|his|her|their|its|this|that))\s+$", norm[s_start : m.start()], re.IGNORECASE):
         return []  # "Velland's claim that ...", "the report": a noun, not a verb of speech
-    before = _before_verb(ctx, m.start())
-    relative = re.search(r"\bwho\s+$", norm[s_start : m.start()]) is not None  # "from X, ..., who argues": X speaks
-    if before is not None and (_unknown_word(ctx, before, verb) or (_is_object(ctx, before) and not relative)):
+    if _non_finite(norm, s_start, m.start(), verb):
+        return []  # "rushed to blame X without evidence", "by blaming X": the author's account of an act
+    before = _before_verb(ctx, m.start())  # the one subject finder, :func:`verb_subject`
+    if before is not None and _unknown_word(ctx, before, verb):
         before = None
     if before is not None:
         if _quote_adjacent(norm, before.start, s_start):
@@ -157,28 +161,31 @@ def _verb_speech(ctx: _Context, m: re.Match[str], s_start: int, s_end: int) -> l
     return []
 
 
-_SUBORDINATE_RE = re.compile(
-    r"\s*(?:to the extent|if|when|as|while|although|though|because|since|unless|whether|should|once)\b", re.IGNORECASE
-)
-
-
 def _content_end(norm: str, s_start: int, speaker_start: int, content: int, s_end: int) -> int:
     """End of reported content: the sentence end, or the first comma when the speech sits
-    in a fronted subordinate clause ("To the extent Iraqis believe X, Y will ..."), or the
+    in a fronted subordinate clause (the shared clause splitter's openers: "To the extent Iraqis believe X, Y will ..."), or the
     closing quote when the content is a quotation followed by "but"/"and" and another
     verb phrase of the subject ('X condemned "..." but refused to ...')."""
     if norm[content:content + 1] == '"':
         close = norm.find('"', content + 1, s_end)
         if close > 0 and re.match(r"\s+(?:but|and|yet)\s+\w", norm[close + 1 : s_end]):
             return close + 1
-    if _SUBORDINATE_RE.match(norm[s_start:speaker_start]):
+    if opens_fronted_clause(norm, s_start, speaker_start):
         comma = norm.find(",", content, s_end)
         if comma > 0:
             return comma
     return s_end
 
 
-def _unknown_word(ctx: _Context, speaker: _Speaker, verb: str) -> bool:
+def _non_finite(norm: str, s_start: int, verb_start: int, verb: str) -> bool:
+    """True for a reporting verb after "to" or an -ing verb after a preposition
+    (``subject_words.txt`` kinds ``control``, ``gerund``), adverbs allowed between."""
+    m = re.search(r"(?<![\w'-])([A-Za-z]+)\s+(?:[a-z]+ly\s+)?$", norm[s_start:verb_start])
+    word = m.group(1).lower() if m else ""
+    return word in subject_words().control or (verb.endswith("ing") and word in subject_words().gerund)
+
+
+def _unknown_word(ctx: _Context, speaker: Speaker, verb: str) -> bool:
     """True for a lone capitalised word, seen once in the text, before a verb of belief or
     evidence ("History suggests"): a common noun opening the sentence, not a speaker.
     Speech verbs proper ("Heras said") are trusted."""
@@ -205,19 +212,19 @@ def _postposed_comma(norm: str, s_start: int, speaker_start: int) -> int:
     return s_start + m.start() if m and norm[s_start : s_start + m.start()].strip() else 0
 
 
-def _phrase_speaker(ctx: _Context, pos: int, hi: int) -> _Speaker | None:
+def _phrase_speaker(ctx: _Context, pos: int, hi: int) -> Speaker | None:
     """Any short noun phrase after "according to" ("various accounts", "official results")."""
     m = re.match(r"((?:[\w'-]+\s+){0,4}[\w'-]+)", ctx.norm[pos:hi])
     if not m:
         return None
     phrase = re.split(r"[,.;]", m.group(1))[0].strip()
-    return _Speaker(phrase, pos, pos + len(phrase), "noun") if phrase else None
+    return Speaker(phrase, pos, pos + len(phrase), "noun") if phrase else None
 
 
 # --------------------------------------------------------------------------- direct attribution
 
 
-def _attribute_direct(ctx: _Context, open_mark: int, c_start: int, c_end: int) -> tuple[_Speaker, str] | None:
+def _attribute_direct(ctx: _Context, open_mark: int, c_start: int, c_end: int) -> tuple[Speaker, str] | None:
     """Speaker of one direct quote from an attribution right after or right before it."""
     norm = ctx.norm
     close = c_end + 1 if c_end < len(norm) and norm[c_end] == '"' else c_end
@@ -256,9 +263,12 @@ def _attribute_direct(ctx: _Context, open_mark: int, c_start: int, c_end: int) -
 
 
 def _skip_adverbs(norm: str, pos: int) -> int:
+    """Move ``pos`` right over auxiliaries and adverbs (``subject_words.txt`` kind ``skip``,
+    and -ly words), the same words the subject finder skips leftwards."""
+    skip = subject_words().skip
     while True:
-        m = re.match(r"\s+([a-z]+ly|also|repeatedly|later|then)(?![\w'-])", norm[pos:])
-        if not m:
+        m = re.match(r"\s+([a-z]+)(?![\w'-])", norm[pos:])
+        if not m or not (m.group(1) in skip or (m.group(1).endswith("ly") and len(m.group(1)) > 4)):
             return _skip_space(norm, pos)
         pos += m.end()
 
@@ -279,25 +289,15 @@ def _mention_rows(text: str, mentions: pd.DataFrame | list[tuple] | None, senten
 
 
 def _resolve_pronouns(ctx: _Context, items: list[_Speech]) -> None:
-    """Give pronoun speakers the person they refer to (see module docstring)."""
-    last_named: str | None = None
-    for item in sorted(items, key=lambda s: s.speaker.start):
-        sp = item.speaker
-        if sp.kind != "pronoun":
-            if sp.kind in ("mention", "name") and sp.label:
-                last_named = sp.label
-            continue
-        s_start, _ = ctx.sentence_of(sp.start)
-        if ctx.norm[sp.start : sp.end].lower() == "they":
-            sp.label = _group_before(items, sp, _previous_sentence(ctx, s_start)[0])
-            continue
-        sp.label = _person_before(ctx, s_start, sp.start) or last_named or _person_before(ctx, *_previous_sentence(ctx, s_start))
-
-
-def _group_before(items: list[_Speech], pronoun: _Speaker, lo: int) -> str | None:
-    """For "they": the most recent speaker of any kind in this or the previous sentence."""
-    earlier = [s.speaker for s in items if lo <= s.speaker.start < pronoun.start and s.speaker.label]
-    return max(earlier, key=lambda sp: sp.start).label if earlier else None
+    """Give pronoun speakers the person they refer to: the shared resolver,
+    :func:`corpus_tools.extract.pronouns.resolve_speaker_pronouns`."""
+    resolve_speaker_pronouns(
+        ctx.norm,
+        [item.speaker for item in items],
+        sentence_of=ctx.sentence_of,
+        previous_sentence=lambda pos: _previous_sentence(ctx, pos),
+        person_before=lambda lo, hi: _person_before(ctx, lo, hi),
+    )
 
 
 def _previous_sentence(ctx: _Context, s_start: int) -> tuple[int, int]:
@@ -315,7 +315,7 @@ def _person_before(ctx: _Context, lo: int, hi: int) -> str | None:
     for m in re.finditer(_NAME_RUN, ctx.norm[lo:hi]):
         a = lo + m.start()
         words = {w.lower() for w in m.group(0).split()}
-        if len(m.group(0).split()) >= 2 and _is_name(m.group(0)) and not words & _ORG_WORDS and not ctx.in_quote(a):
+        if len(m.group(0).split()) >= 2 and _is_name(m.group(0)) and not words & subject_words().organisation and not ctx.in_quote(a):
             if not ctx.inside_mention(a):
                 people.append((a, _surname(m.group(0))))
     return min(people)[1] if people else None
@@ -352,7 +352,7 @@ def _quote_items(text: str, case: Case, mentions, sentence_spans, min_words: int
     """The quotes and reported speech of one text (the arguments of :func:`find_quotes`)."""
     spans = sorted(sentence_spans) if sentence_spans is not None else list(span_sentences(text))
     norm = normalize_text(text)
-    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, case))
+    ctx = _Context(text, norm, spans, _mention_rows(text, mentions, spans, case), nouns=speaker_nouns(case.lexicon))
     directs = direct_quote_spans(text)
     ctx.quote_spans = sorted((o, e) for o, _, e in directs)
     reported = _reported(ctx)
@@ -385,7 +385,7 @@ def _unattributed(ctx: _Context, pending, items: list[_Speech], reported: list[_
         if prev is not None and para(open_mark) - para(prev.end) <= 1 and _only_attribution_between(ctx, prev.end, open_mark):
             out.append(_Speech(c_start, c_end, prev.speaker, "direct", prev.verb))
         elif len(ctx.norm[c_start:c_end].split()) >= min_words:
-            out.append(_Speech(c_start, c_end, _Speaker(None, -1, -1, "none"), "direct", ""))
+            out.append(_Speech(c_start, c_end, Speaker(None, -1, -1, "none"), "direct", ""))
     return out
 
 

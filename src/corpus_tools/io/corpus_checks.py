@@ -11,6 +11,7 @@ import io
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -84,6 +85,38 @@ def is_blank(line: str) -> bool:
 # --------------------------------------------------------------------------- csv tables
 
 
+def csv_rows(path: Path) -> Iterator[tuple[int, int, list[str]]]:
+    """The non-empty rows of a CSV file with the lines they run over (the one CSV reader
+    of corpus tables: metadata, segmentation, single-table corpora).
+
+    Args:
+        path: The CSV file (UTF-8, with or without a byte-order mark; any line ends).
+
+    Yields:
+        (line where the row starts, line where it ends, its fields), header included.
+
+    Raises:
+        CorpusError: malformed quoting, naming the line where the row starts.
+    """
+    reader = csv.reader(io.StringIO(decode(path, path.read_bytes()), newline=""), strict=True)
+    start = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            if str(err) == "unexpected end of data":
+                problem = "a quote opened in the row starting on this line is never closed (it runs to the end of the file)"
+            else:
+                problem = (f"malformed quoting ({err}) in the row starting on this line and ending on line "
+                           f"{reader.line_num}: is a quote opened on this line not closed?")
+            raise CorpusError(path, problem, line=start) from None
+        line, end, start = start, reader.line_num, reader.line_num + 1
+        if fields:
+            yield line, end, fields
+
+
 def read_table(
     path: Path,
     required: tuple[str, ...],
@@ -107,25 +140,9 @@ def read_table(
     """
     if not path.is_file():
         raise CorpusError(path, "file is missing")
-    reader = csv.reader(io.StringIO(decode(path, path.read_bytes()), newline=""), strict=True)
     columns: list[str] | None = None
     rows = []
-    start = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            if str(err) == "unexpected end of data":
-                problem = "a quote opened in the row starting on this line is never closed (it runs to the end of the file)"
-            else:
-                problem = (f"malformed quoting ({err}) in the row starting on this line and ending on line "
-                           f"{reader.line_num}: is a quote opened on this line not closed?")
-            raise CorpusError(path, problem, line=start) from None
-        line, end, start = start, reader.line_num, reader.line_num + 1
-        if not fields:
-            continue
+    for line, end, fields in csv_rows(path):
         if columns is None:
             columns = _check_header(path, line, [c.strip() for c in fields], required, optional, allow_extra)
             continue

@@ -148,10 +148,29 @@ def read_tab_rows(name: str, *, extra: Path | None = None) -> list[list[str]]:
     return [list(r.fields) for r in read_rows(name, extra=extra)]
 
 
-@functools.cache
-def negators(kinds: tuple[str, ...] = ("negator", "verb")) -> frozenset[str]:
-    """The shared negators (``lexicon/negators.txt``) of the given kinds, lowercase."""
-    return frozenset(r.fields[1].lower() for r in read_rows("negators.txt") if r.fields[0] in kinds)
+NEGATOR_KINDS = ("negator", "determiner", "correlative", "absence", "verb", "cessation")
+SENTIMENT_NEGATOR_KINDS = ("negator", "determiner", "correlative", "absence", "verb")
+
+
+@functools.lru_cache(maxsize=64)
+def negators(kinds: tuple[str, ...] = SENTIMENT_NEGATOR_KINDS, *, lexicon: Path | None = None) -> frozenset[str]:
+    """The shared negators (``lexicon/negators.txt``) of the given kinds, lowercase.
+
+    Args:
+        kinds: Which kinds to read (see the file's header; default: all but
+            ``cessation``).
+        lexicon: A case's own lexicon folder, whose ``negators.txt`` adds rows.
+
+    Returns:
+        The negator words and phrases.
+
+    Raises:
+        LexiconError: an unknown kind, or a bad row in either file.
+    """
+    unknown = set(kinds) - set(NEGATOR_KINDS)
+    if unknown:
+        raise LexiconError("lexicon/negators.txt", f"unknown kind(s) {sorted(unknown)}; expected {list(NEGATOR_KINDS)}")
+    return frozenset(r.fields[1].lower() for r in read_rows("negators.txt", extra=lexicon) if r.fields[0] in kinds)
 
 
 # --------------------------------------------------------------------------- patterns

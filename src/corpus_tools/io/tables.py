@@ -25,8 +25,6 @@ Rules of :func:`load_table`:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
@@ -39,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.io.corpus import count_words
-from corpus_tools.io.corpus_checks import CorpusError, check_column_names, decode, is_blank
+from corpus_tools.io.corpus_checks import CorpusError, check_column_names, csv_rows, decode, is_blank
 
 SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 FORMATS = ("parquet", "jsonl", "csv")
@@ -61,19 +59,9 @@ def _format_of(path: Path, format: str | None) -> str:
 
 
 def _read_csv(path: Path) -> tuple[pd.DataFrame, list[int]]:
-    reader = csv.reader(io.StringIO(decode(path, path.read_bytes()), newline=""), strict=True)
     header: list[str] | None = None
-    rows, lines, start = [], [], 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            raise CorpusError(path, f"malformed CSV in the row starting on this line ({err}): is a quote left open?", line=start) from None
-        line, start = start, reader.line_num + 1
-        if not fields:
-            continue
+    rows, lines = [], []
+    for line, _, fields in csv_rows(path):
         if header is None:
             header = [name.strip() for name in fields]
             _check_header(path, header, line)

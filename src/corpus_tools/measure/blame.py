@@ -39,9 +39,10 @@ years, "in recent months", "similar attacks", protests, kidnapping, an indefinit
 "attacks") yields no claim and lends no anchor. Staging claims without an agent ("the
 attack was staged") fall on the target's own side (its gazetteer group).
 
-**Clauses.** Sentences are cut at ``; : —`` and dashes, before "but", "even though",
-"although", "though", "while", "whereas", "because", and after a fronted subordinate
-clause ("If X was responsible, it ..."). A construction never crosses a cut; a hedge
+**Clauses.** Sentences are cut by the shared splitter (:mod:`corpus_tools.text.clauses`)
+at its strong breaks: ``; :`` and dashes, before "but", "even though", "although",
+"though", "while", "whereas", "because" (after a comma or before a subject), and after a
+fronted subordinate clause ("If X was responsible, it ..."). A construction never crosses a cut; a hedge
 counts from the start of the sentence (of the speech, for a speaker's claim) to the end
 of the claim's clause.
 
@@ -168,9 +169,9 @@ def _decide(raw: Raw, carried: str, quote_rows: list[Speech]) -> tuple[str, str,
     if kind == "claim":
         return None if raw.negative else ("attributed", slot.actor, raw.cue)
     if kind == "deny":
-        return "denied", (raw.speaker.actor if raw.speaker else subject_voice(sent, raw.match_start) or slot.actor), raw.cue
+        return "denied", subject_voice(sent, raw.match_start, frame_speaker=raw.speaker) or slot.actor, raw.cue
     start, end = sent.start + slot.start, sent.start + slot.end
-    accuser = (raw.speaker.actor if raw.speaker else subject_voice(sent, raw.match_start)) if kind == "accuse" else None
+    accuser = subject_voice(sent, raw.match_start, frame_speaker=raw.speaker) if kind == "accuse" else None
     if accuser:
         decided = certainty_of(raw, carried, spoken_from=raw.match_start)
         certainty = "denied" if decided.negative else ("hedged" if decided.certainty == "hedged" else "asserted")

@@ -1,9 +1,11 @@
 """Sentences prepared for blame matching: normalised, actor mentions masked as slots,
 cut into clauses, pronouns bound, event anchors found.
 
-**Clauses.** Sentences are cut at ``; : —`` and dashes, before "but", "even though",
-"although", "though", "while", "whereas", "because", and after a fronted subordinate
-clause ("If X was responsible, it ..."). A construction never crosses a cut.
+**Clauses.** Sentences are cut by the shared splitter (:mod:`corpus_tools.text.clauses`)
+at its strong breaks: ``; :`` and dashes, before the words flagged strong in
+``lexicon/clause_breaks.txt`` ("but", "even though", "although", "while", "because" ...)
+after a comma or before a subject, after a fronted subordinate clause ("If X was
+responsible, it ..."), and after "According to X,". A construction never crosses a cut.
 """
 
 from __future__ import annotations
@@ -12,9 +14,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from corpus_tools.extract.pronouns import bind_group_pronouns
+from corpus_tools.extract.speakers import governed_by_preposition, speaker_nouns, verb_subject
 from corpus_tools.measure.blame_rules import BODY, EVENT, HEAD, VICTIM, Lexicon
 from corpus_tools.text.anchors import AnchorIndex, fold
+from corpus_tools.text.clauses import Break, clause_breaks, spans_between
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import paragraph_spans
 
@@ -48,36 +54,19 @@ class Sentence:
     lex: Lexicon | None = None
 
 
-_SUBJECT_START = r"(?:the|this|that|these|those|it|its|they|their|he|his|she|her|we|i|there|a|an|[A-Z][\w'-]*)\b"
-_CUT_RE = re.compile(
-    r"\s*[;:]\s*|\s*[\u2014\u2013]\s*|\s+-\s+"
-    rf"|,?\s+but\s+(?={_SUBJECT_START})"
-    r"|,\s*(?=(?:even\s+though|although|though|while|whereas|because)\b)|\s+(?=even\s+though\b)"
-)
-_FRONTED_RE = re.compile(
-    r"^\W*(?:while|although|though|because|when|as|since|whereas|if|assuming|once|after|before|unless)\b", re.IGNORECASE
-)
+# Blame cuts only at strong breaks: a claim's construction may run over a comma.
+BLAME_CLAUSES = {"marks": ("stop", "dash"), "commas": "before_word", "words": "strong", "bare": "subject",
+                 "fronted": True, "conjunctions": "drop"}
 _ACCORDING_RE = re.compile(r"^\W*according\s+to\b[^,]*,\s*", re.IGNORECASE)
-_MAIN_START_RE = re.compile(r",\s+(?=(?:the|this|that|these|those|it|they|he|she|we|i|there|one|a|an|both)\b)", re.IGNORECASE)
 
 
-def _clauses(norm: str) -> list[tuple[int, int]]:
-    """Cut a sentence into clauses (see module docstring)."""
-    cuts = [(m.start(), m.end()) for m in _CUT_RE.finditer(norm)]
-    if _FRONTED_RE.match(norm):
-        m = _MAIN_START_RE.search(norm)
-        if m:
-            cuts.append((m.start(), m.end()))
+def _clauses(norm: str, *, lexicon: Path | None = None) -> list[tuple[int, int]]:
+    """Cut a sentence into clauses with the shared splitter (see module docstring)."""
+    breaks = clause_breaks(norm, lexicon=lexicon, **BLAME_CLAUSES)
     according = _ACCORDING_RE.match(norm)  # "According to X, Y did it": X is no co-subject
     if according:
-        cuts.append((according.end() - 1, according.end()))
-    spans, pos = [], 0
-    for a, b in sorted(cuts):
-        if a > pos:
-            spans.append((pos, a))
-        pos = max(pos, b)
-    spans.append((pos, len(norm)))
-    return [(a, b) for a, b in spans if b > a]
+        breaks.append(Break(according.end() - 1, according.end(), "according"))
+    return spans_between(breaks, start=0, end=len(norm))
 
 
 def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]], victim: str) -> tuple[str, list[Slot]]:
@@ -96,22 +85,16 @@ def _mask(norm: str, mentions: list[tuple[int, int, str, str, str]], victim: str
 
 
 def _bind_pronouns(sent: Sentence, previous: Sentence | None, recent_sponsor: Slot | None) -> None:
-    """Bind a clause-initial "they" to the first actor of the previous sentence (same
-    paragraph), "hold them responsible" to the last actor before it, and "their patron"
-    to the last actor of a sponsor group (case key "sponsors") of the last three sentences."""
-    binds: list[tuple[int, int, Slot]] = []
-    if previous is not None and previous.paragraph == sent.paragraph and previous.slots:
-        for a, _ in sent.clauses:
-            m = re.match(r"(?:[A-Z]\w*(?:\s+\w+)?,\s*)?(they)\b", sent.norm[a:], re.IGNORECASE)
-            if m:
-                binds.append((a + m.start(1), a + m.end(1), previous.slots[0]))
-    for m in re.finditer(r"\bhold\s+(them)\s+responsible", sent.norm, re.IGNORECASE):
-        before = [s for s in sent.slots if s.end <= m.start(1)]
-        if before:
-            binds.append((m.start(1), m.end(1), before[-1]))
-    if recent_sponsor is not None:
-        for m in re.finditer(r"\b(?:their|its|the)\s+(patrons?)\b", sent.norm, re.IGNORECASE):
-            binds.append((m.start(1), m.end(1), recent_sponsor))
+    """Mask the actor pronouns and role nouns the shared resolver binds
+    (:func:`corpus_tools.extract.pronouns.bind_group_pronouns`) as slots of their actors."""
+    same_paragraph = previous is not None and previous.paragraph == sent.paragraph
+    binds = bind_group_pronouns(
+        sent.norm,
+        sent.clauses,
+        previous=previous.slots if same_paragraph else (),
+        before=[(s.end, s) for s in sent.slots],
+        sponsor=recent_sponsor,
+    )
     chars = list(sent.masked)
     for a, b, slot in binds:
         if set(chars[a:b]) & {HEAD, BODY, VICTIM}:
@@ -190,7 +173,7 @@ def prepare(
             norm[s_start:s_end],
             masked,
             slots,
-            _clauses(norm[s_start:s_end]),
+            _clauses(norm[s_start:s_end], lexicon=lex.folder),
             [],
             [],
             unquoted[s_start:s_end],
@@ -231,32 +214,21 @@ def marked(sent: Sentence, start: int, end: int) -> bool:
     return False
 
 
-_AUX_TAIL = re.compile(
-    r"(?:\s*,?\s*(?:has|have|had|is|are|was|were|also|already|however|repeatedly|now|then|again|previously|later|since|"
-    r"swiftly|quickly|immediately|categorically|flatly|vehemently|strongly|publicly|promptly|instead|,))*\s*$",
-    re.IGNORECASE,
-)
-_NAME_TAIL = re.compile(r"(?:(?:[A-Z][\w'.-]*|of|the|and)\s+){0,4}[A-Za-z][\w'-]*$")
-_NOT_SUBJECT = frozenset("that which who whom whose it this there they he she we i you to of in on for by with".split())
-
-
-def subject_voice(sent: Sentence, pos: int) -> str | None:
-    """Who speaks a verb at ``pos`` (relative to the sentence): the actor mention or the
-    noun phrase right before it in its clause, auxiliaries and adverbs skipped
-    ("The authorities have blamed": ``authorities``); None when there is none."""
-    a = next((a for a, b in sent.clauses if a <= pos <= b), 0)
-    head = sent.norm[a:pos]
-    head = head[: _AUX_TAIL.search(head).start()]
-    end = a + len(head)
-    slot = next((s for s in reversed(sent.slots) if s.end == end), None)
-    if slot is not None:
-        return slot.actor
-    m = _NAME_TAIL.search(head)
-    if not m:
-        return None
-    words = [w for w in m.group(0).split() if w.lower() not in ("the", "a", "an")]
-    if not words or words[-1].lower() in _NOT_SUBJECT:
-        return None
-    if not words[-1][0].isupper() and words[-1].lower() not in sent.lex.speaker_nouns:
-        return None
-    return " ".join(words)
+def subject_voice(sent: Sentence, pos: int, *, frame_speaker: Slot | None = None) -> str | None:
+    """Who speaks a verb at ``pos`` (relative to the sentence): its subject in its clause,
+    found by the package's one subject finder
+    (:func:`corpus_tools.extract.speakers.verb_subject`; the sentence's slots, bound
+    pronouns included, are its mentions). Returns the
+    actor, the surname or the noun phrase ("The authorities have blamed":
+    ``authorities``); None when there is none or it is an unbound pronoun. A speaker the
+    frame itself matched (``frame_speaker``) is taken, unless a preposition governs it and
+    it closes a speaker noun phrase ("an adviser to X blamed": ``adviser``)."""
+    if frame_speaker is not None and not governed_by_preposition(sent.norm, frame_speaker.start):
+        return frame_speaker.actor
+    at = frame_speaker.end if frame_speaker is not None else pos  # "an adviser to X blamed": the adviser
+    a = next((a for a, b in sent.clauses if a <= at <= b), 0)
+    found = verb_subject(sent.norm, at, lo=a, mentions=[(s.start, s.end, s.actor) for s in sent.slots],
+                         nouns=speaker_nouns(sent.lex.folder))
+    if found is None and frame_speaker is not None:
+        return frame_speaker.actor  # "accused by X", "according to X", "lashed out at X for blaming"
+    return found.label if found is not None else None

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from corpus_tools.io.case import Case
-from corpus_tools.io.lexicon import read_tab_rows
+from corpus_tools.io.lexicon import negators, read_tab_rows
 
 # Mask characters: an actor mention is HEAD BODY*, the target VICTIM*, an event anchor EVENT*.
 HEAD, BODY, VICTIM, EVENT = "\x01", "\x02", "\x03", "\x04"
@@ -86,6 +86,7 @@ class Lexicon:
     vague_speakers: frozenset[str]
     sponsor_words: re.Pattern[str]
     speaker_nouns: frozenset[str]
+    folder: Path | None = None  # the case's own lexicon folder
 
 
 def _read_classes(name: str, *, extra: Path | None = None) -> dict[str, frozenset[str]]:
@@ -153,6 +154,7 @@ def case_lexicon(case: Case) -> Lexicon:
     words = _read_classes("blame_responsibility.txt")
     acts = _acts()
     return Lexicon(
+        folder=case.lexicon,
         victim=case.target,
         sponsors=case.sponsors,
         suspects=case.suspects,
@@ -170,8 +172,9 @@ def case_lexicon(case: Case) -> Lexicon:
         boost=re.compile(phrase_regex(boosts.get("boost", ())), re.IGNORECASE),
         neg_strong=re.compile(phrase_regex(boosts.get("neg_strong", ())), re.IGNORECASE),
         neg_weak=re.compile(phrase_regex(boosts.get("neg_weak", ())), re.IGNORECASE),
-        negation=re.compile(r"n't\b|" + phrase_regex(denials.get("negation", ()) - {"n't"}), re.IGNORECASE),
-        absence=re.compile(phrase_regex(denials.get("absence", ())), re.IGNORECASE),
+        negation=re.compile(r"n't\b|" + phrase_regex(negators(("negator",), lexicon=case.lexicon) - {"n't"}), re.IGNORECASE),
+        absence=re.compile(phrase_regex(denials.get("absence", frozenset()) | negators(("absence",), lexicon=case.lexicon)),
+                           re.IGNORECASE),
         concessive=re.compile(phrase_regex(denials.get("concessive", ())), re.IGNORECASE),
         attribution=re.compile(phrase_regex(hedges.get("attribution", ())), re.IGNORECASE),
         report_nouns=re.compile(

@@ -93,7 +93,7 @@ def _check_options(engine: Any, client: Any, progress: Any, partition_words: Any
 # --------------------------------------------------------------------------- one partition
 
 
-def measure_partition(units: pd.DataFrame, *, case: Case) -> dict[str, pd.DataFrame]:
+def measure_partition(units: pd.DataFrame, *, case: Case, sentiment_rules: bool = False) -> dict[str, pd.DataFrame]:
     """The six tables of some units, each stage reusing the tables before it.
 
     This is the serial pipeline that both engines run on every partition.
@@ -101,6 +101,7 @@ def measure_partition(units: pd.DataFrame, *, case: Case) -> dict[str, pd.DataFr
     Args:
         units: Units with unit_id and text (already checked).
         case: The resolved case.
+        sentiment_rules: Add the rule-based scorer's columns to the sentiment table.
 
     Returns:
         A dict with the tables named in :data:`TABLES`.
@@ -112,7 +113,8 @@ def measure_partition(units: pd.DataFrame, *, case: Case) -> dict[str, pd.DataFr
         "sentences": sents,
         "mentions": found,
         "quotes": quoted,
-        "sentiment": sentiment_toward(units, case=case, sentence_table=sents, mentions=found),
+        "sentiment": sentiment_toward(units, case=case, sentence_table=sents, mentions=found,
+                                      rules=sentiment_rules),
         "blame": blame_claims(units, case=case, sentence_table=sents, mentions=found, quote_table=quoted),
         "stance": stance_statements(units, case=case, sentence_table=sents, mentions=found, quote_table=quoted),
     }
@@ -216,11 +218,12 @@ def _bar(progress: bool | None, *, total: int, unit: str):
 # --------------------------------------------------------------------------- engines
 
 
-def _run_serial(units: pd.DataFrame, case: Case, bounds: list[tuple[int, int]], progress: bool | None) -> list[dict]:
+def _run_serial(units: pd.DataFrame, case: Case, bounds: list[tuple[int, int]], progress: bool | None,
+                rules: bool) -> list[dict]:
     parts = []
     with _bar(progress, total=len(units), unit="unit") as bar:
         for start, end in bounds:
-            parts.append(measure_partition(units.iloc[start:end], case=case))
+            parts.append(measure_partition(units.iloc[start:end], case=case, sentiment_rules=rules))
             bar.update(end - start)
     return parts
 
@@ -254,14 +257,15 @@ def _threads(client: Any) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def _run_dask(units: pd.DataFrame, case: Case, client: Any, words: int, progress: bool | None) -> list[dict]:
+def _run_dask(units: pd.DataFrame, case: Case, client: Any, words: int, progress: bool | None,
+              rules: bool) -> list[dict]:
     from distributed import as_completed
 
     with _dask_client(client) as active:
         bounds = partition_bounds(units, words=words, at_least=2 * _threads(active))
         case_on_workers = active.scatter(case, broadcast=True)  # one copy per worker: its caches persist
         pieces = active.scatter([units.iloc[a:b] for a, b in bounds], hash=False)
-        futures = [active.submit(measure_partition, piece, case=case_on_workers, pure=False) for piece in pieces]
+        futures = [active.submit(measure_partition, piece, case=case_on_workers, sentiment_rules=rules, pure=False) for piece in pieces]
         order = {future.key: k for k, future in enumerate(futures)}
         parts: list[dict | None] = [None] * len(futures)
         try:
@@ -282,6 +286,7 @@ def measure_corpus(
     client: Any = None,
     progress: bool | None = None,
     partition_words: int = PARTITION_WORDS,
+    sentiment_rules: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Compute every table of the package once, sharing sentences, mentions and quotes.
 
@@ -298,6 +303,8 @@ def measure_corpus(
             None: only on a terminal, after two seconds, never in notebooks or tests.
         partition_words: About how many words each partition holds (Dask also makes at
             least two partitions per worker thread). Units are never split.
+        sentiment_rules: Also score the sentiment table's sentences with the rule-based
+            scorer (``rules=True`` of :func:`corpus_tools.sentiment_toward`).
 
     Returns:
         Tables ``sentences``, ``mentions``, ``quotes``, ``sentiment`` (toward the case's
@@ -315,9 +322,9 @@ def measure_corpus(
     _check_options(engine, client, progress, partition_words)
     case = resolve_case(case)
     if len(units) == 0:
-        return measure_partition(units, case=case)
+        return measure_partition(units, case=case, sentiment_rules=sentiment_rules)
     if engine == "serial":
-        parts = _run_serial(units, case, partition_bounds(units, words=partition_words), progress)
+        parts = _run_serial(units, case, partition_bounds(units, words=partition_words), progress, sentiment_rules)
     else:
-        parts = _run_dask(units, case, client, partition_words, progress)
+        parts = _run_dask(units, case, client, partition_words, progress, sentiment_rules)
     return combine(parts)

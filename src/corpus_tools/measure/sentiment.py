@@ -20,19 +20,22 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from textblob.en import sentiment as pattern_sentiment
 
 from corpus_tools.evaluate.stats import DEFAULT_SEED, bootstrap_diff_ci, bootstrap_mean_ci
 from corpus_tools.extract.mentions import find_mentions
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_text_span, check_units
-from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_textblob, sentence_vader
+from corpus_tools.measure.sentiment_rules import rule_sentiment, sentence_vader
 from corpus_tools.measure.target_model import Prediction, predict_target
+from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
 JUDGEMENT_COLUMNS = [
     "unit_id", "sent_id", "start", "end", "surface", "how", "n_mentions", "score", "label",
-    "p_negative", "p_neutral", "p_positive", "cues", "rule_score", "rule_label", "sentence_vader", "sentence_textblob",
+    "p_negative", "p_neutral", "p_positive", "cues", "sentence_vader", "sentence_textblob",
 ]
+RULE_COLUMNS = ["rule_score", "rule_label"]  # only with rules=True: the rule scorer costs twice the learned one
 PROFILE_COLUMNS = [
     "n_sentences", "n_mentions", "n_positive", "n_neutral", "n_negative",
     "share_positive", "share_neutral", "share_negative", "score", "ci_low", "ci_high",
@@ -64,12 +67,31 @@ def target_sentiment(text: str, span: tuple[int, int]) -> Prediction:
     return predict_target(text, (start, end))
 
 
-def _one_per_sentence(found: pd.DataFrame) -> pd.DataFrame:
-    """The most explicit mention of each sentence, with the sentence's mention count."""
-    ranked = found.assign(_rank=found["how"].map(_HOW_ORDER)).sort_values(["unit_id", "sent_id", "_rank", "start"])
-    counts = ranked.groupby(["unit_id", "sent_id"]).size().rename("n_mentions")
-    first = ranked.drop_duplicates(["unit_id", "sent_id"]).drop(columns="_rank")
-    return first.merge(counts.reset_index(), on=["unit_id", "sent_id"])
+def _sentence_textblob(sentence: str) -> float:
+    """TextBlob polarity of a whole sentence, the same value as
+    :func:`~corpus_tools.measure.sentiment_rules.sentence_textblob`, from the pattern
+    analyzer directly (without building a ``TextBlob``, which costs as much again)."""
+    norm = normalize_text(sentence)
+    return float(pattern_sentiment(norm)[0]) if norm.strip() else 0.0
+
+
+def _one_per_sentence(found: pd.DataFrame) -> list[tuple]:
+    """The most explicit mention of each sentence (a name before an alias, a role noun, a
+    pronoun; then the first), with the sentence's mention count.
+
+    Returns:
+        (unit_id, sent_id, start, end, surface, how, n_mentions) per sentence, in no
+        particular order.
+    """
+    best: dict[tuple, tuple] = {}
+    count: dict[tuple, int] = {}
+    for row in zip(found["unit_id"], found["sent_id"], found["start"], found["end"], found["surface"], found["how"]):
+        key = row[:2]
+        count[key] = count.get(key, 0) + 1
+        rank = (_HOW_ORDER[row[5]], row[2])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, row)
+    return [(*row, count[key]) for key, (_, row) in best.items()]
 
 
 def sentiment_toward(
@@ -79,6 +101,7 @@ def sentiment_toward(
     case: Case | str | None = None,
     sentence_table: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
+    rules: bool = False,
 ) -> pd.DataFrame:
     """Judge how every sentence that mentions ``actor`` evaluates them: one row per sentence.
 
@@ -88,14 +111,16 @@ def sentiment_toward(
         case: The case (None: the bundled corpus's).
         sentence_table: :func:`corpus_tools.sentences` of the units, if at hand.
         mentions: :func:`corpus_tools.find_mentions` of the units, if at hand.
+        rules: Also score each sentence with the rule-based scorer, for comparison
+            (columns rule_score and rule_label; it costs twice the learned scorer).
 
     Returns:
         One row per (unit, sentence) in units order: unit_id, sent_id, start, end,
         surface and how (the mention scored), n_mentions (the actor's mentions in the
         sentence), score in [-1, 1] and label of the learned scorer with its class
         probabilities and cues (the features that decided it), and for comparison the
-        rule-based scorer's rule_score and rule_label and the naive whole-sentence
-        sentence_vader and sentence_textblob.
+        naive whole-sentence sentence_vader and sentence_textblob (and, with
+        ``rules=True``, the rule-based scorer's rule_score and rule_label).
     """
     check_units(units, function="sentiment_toward")
     case = resolve_case(case)
@@ -103,21 +128,27 @@ def sentiment_toward(
     sents = sentence_table if sentence_table is not None else sentences(units)
     found = mentions if mentions is not None else find_mentions(units, case=case, sentence_table=sents)
     found = found[found["actor"] == actor]
+    columns = JUDGEMENT_COLUMNS + (RULE_COLUMNS if rules else [])
     if found.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in JUDGEMENT_COLUMNS})
-    bounds = sents.set_index(["unit_id", "sent_id"])[["start", "text"]]
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    bounds = {(u, s): (int(start), text) for u, s, start, text in
+              zip(sents["unit_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist(), sents["text"].tolist())}
+    order = {u: k for k, u in enumerate(units["unit_id"].tolist())}
     rows = []
-    for m in _one_per_sentence(found).itertuples(index=False):
-        s_start, s_text = bounds.loc[(m.unit_id, m.sent_id)]
-        span = (int(m.start - s_start), int(m.end - s_start))
-        result, rules = target_sentiment(s_text, span), rule_sentiment(s_text, span)
+    for unit_id, sent_id, start, end, surface, how, n_mentions in sorted(
+            _one_per_sentence(found), key=lambda m: (order.get(m[0], len(order)), m[1])):
+        s_start, s_text = bounds[(unit_id, sent_id)]
+        span = (int(start - s_start), int(end - s_start))
+        result = target_sentiment(s_text, span)
         p = result.probabilities
-        rows.append((m.unit_id, m.sent_id, m.start, m.end, m.surface, m.how, m.n_mentions, result.score, result.label,
-                     p["negative"], p["neutral"], p["positive"], "; ".join(result.cues), rules.score, rules.label,
-                     sentence_vader(s_text), sentence_textblob(s_text)))
-    table = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
-    order = {u: k for k, u in enumerate(units["unit_id"])}
-    table = table.sort_values(["unit_id", "sent_id"], key=lambda s: s.map(order) if s.name == "unit_id" else s)
+        row = (unit_id, sent_id, start, end, surface, how, n_mentions, result.score, result.label,
+               p["negative"], p["neutral"], p["positive"], "; ".join(result.cues),
+               sentence_vader(s_text), _sentence_textblob(s_text))
+        if rules:
+            by_rule = rule_sentiment(s_text, span)
+            row += (by_rule.score, by_rule.label)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=columns)
     return table.reset_index(drop=True)
 
 

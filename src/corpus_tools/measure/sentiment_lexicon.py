@@ -9,6 +9,7 @@ package's own lists (``lexicon/event_words.txt``, ``domain_neutral.txt``,
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -24,6 +25,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from corpus_tools.io.lexicon import negators, read_word_list
+from corpus_tools.text.clauses import MARK_KINDS, clause_breaks, clause_words
 from corpus_tools.text.tokenizing import span_sentences
 from corpus_tools.text.vader import vader
 
@@ -54,18 +56,12 @@ MIN_CLAUSE_WORDS = 3  # a clause with fewer words besides the mention is widened
 POSITIVE_SCALE = 0.6  # factor on positive valences (news uses praise words in passing)
 
 _TOKEN_RE = re.compile(r"\w+(?:[-']\w+)*|-{2,}|[^\w\s]")
-_BOUNDARY_PUNCT = frozenset(';:()[]{}"—–') | {"--"}
-_CONTRAST = frozenset({"but", "however", "yet", "although", "though", "whereas",
-                       "despite", "nevertheless", "nonetheless"})
-_SUBORDINATORS = frozenset({"while", "because", "unless", "since", "whereas", "which",
-                            "who", "whom", "whose", "where", "when", "after", "before",
-                            "if", "as", "so", "and", "or", "nor", "that"})
-_BARE_BOUNDARY = frozenset({"but", "however", "although", "though", "whereas", "while",
-                            "because", "unless", "despite", "which", "who", "whom",
-                            "whose"})
+_CONTRAST = clause_words().of_kind("contrast")  # lexicon/clause_breaks.txt
+_BOUNDARY_PUNCT = clause_words().of_kind(*MARK_KINDS) - {"-"}  # a lone hyphen is a dash only between spaces
+# The sentiment rules cut at every listed punctuation mark and clause-opening word.
+SENTIMENT_CLAUSES = {"marks": MARK_KINDS, "commas": "before_word", "words": "all", "bare": "any"}
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its",
                                "him", "them", "this", "that"})
-_FAIL = frozenset({"fail", "fails", "failed", "failing"})
 _COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "seems",
                       "seemed", "appears", "appeared", "looks", "looked", "became",
                       "becomes", "be", "been", "isn't", "wasn't", "aren't", "weren't"})
@@ -199,7 +195,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_starts(toks: Sequence[_Tok], speech: bool) -> list[int]:
-    """Indices of tokens that open a new clause.
+    """Indices of tokens that open a new clause (the shared splitter's breaks).
 
     Args:
         toks: sentence tokens.
@@ -209,22 +205,24 @@ def _clause_starts(toks: Sequence[_Tok], speech: bool) -> list[int]:
         Sorted token indices (0 always included).
     """
     starts = {0}
-    verbs = _word_set("speech_verbs.txt") if speech else frozenset()
-    for i, tok in enumerate(toks):
-        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if tok.text in _BOUNDARY_PUNCT or (tok.text == "-" and _spaced(toks, i)) or (tok.text == "," and nxt in _SUBORDINATORS | _CONTRAST):
-            starts.add(i + 1)
-        elif tok.low in _BARE_BOUNDARY and i > 0:
+    if not toks:
+        return [0]
+    base = toks[0].start
+    chars = [" "] * (toks[-1].end - base)
+    for tok in toks:  # the sentence as tokenised: white space between tokens, offsets kept
+        chars[tok.start - base:tok.end - base] = tok.text
+    text = "".join(chars)
+    tok_starts = [t.start - base for t in toks]
+    for brk in clause_breaks(text, **SENTIMENT_CLAUSES):
+        i = bisect.bisect_left(tok_starts, brk.end)
+        if 0 < i < len(toks) or (i == 0 and brk.end > 0):
             starts.add(i)
-        elif tok.low in verbs and tok.low != "according":
-            starts.add(_speech_content_start(toks, i))
+    if speech:
+        verbs = _word_set("speech_verbs.txt")
+        for i, tok in enumerate(toks):
+            if tok.low in verbs and tok.low != "according":
+                starts.add(_speech_content_start(toks, i))
     return sorted(s for s in starts if s < len(toks))
-
-
-def _spaced(toks: Sequence[_Tok], i: int) -> bool:
-    """True if token i is a free-standing hyphen (used as a dash)."""
-    return 0 < i < len(toks) - 1 and toks[i - 1].end < toks[i].start \
-        and toks[i].end < toks[i + 1].start
 
 
 def _speech_content_start(toks: Sequence[_Tok], i: int) -> int:
@@ -339,11 +337,7 @@ def _apply_negation(toks: Sequence[_Tok], cues: list[str]) -> None:
     i = 0
     while i < len(toks):
         tok, nxt = toks[i], toks[i + 1].low if i + 1 < len(toks) else ""
-        neg = (tok.low in negators() or tok.low.endswith("n't")
-               or (tok.low in _FAIL and nxt == "to")
-               or (tok.low == "far" and nxt == "from"))
-        if tok.low == "no" and nxt == "longer":
-            neg = True
+        neg = tok.low in negators() or tok.low.endswith("n't") or f"{tok.low} {nxt}" in negators()  # "fail to", "far from"
         if not neg:
             i += 1
             continue

@@ -66,11 +66,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from corpus_tools.extract.mentions import find_mentions
+from corpus_tools.extract.pronouns import opens_with_anaphor
 from corpus_tools.extract.speech import quotes
 from corpus_tools.io.case import Case, resolve_case
 from corpus_tools.io.validate import check_units
 from corpus_tools.measure.stance_cues import (
-    CLAUSE_BREAK,
     QUESTION_KINDS,
     ROLES,
     Cue,
@@ -82,6 +82,7 @@ from corpus_tools.measure.stance_cues import (
     find_triggers,
     is_negated,
     negation_cues,
+    stance_clause_start,
 )
 from corpus_tools.measure.stance_scope import (
     Mention,
@@ -94,6 +95,7 @@ from corpus_tools.measure.stance_scope import (
     voice_at,
     voice_stretches,
 )
+from corpus_tools.text.clauses import clause_breaks, last_subordinator
 from corpus_tools.text.normalize import normalize_text
 from corpus_tools.text.tokenizing import sentences
 
@@ -116,16 +118,10 @@ _AFTER_KINDS = frozenset({"modal", "frame", "call", "commit", "inaction", "criti
 # Kinds whose statement is their subject's when the author writes it ("X urged ...").
 _SUBJECT_KINDS = {"call": "call", "commit": "commitment", "criticise": "criticism"}
 _CLAUSE_KINDS = frozenset({"call", "commit", "inaction", "criticise"})
-_SCOPE_BREAK = re.compile(r"[;:\u2014\u2013]|\s-\s|\s--\s|\b(?:which|while|whereas|although|but|because|after|before)\b",
-                          re.IGNORECASE)
-# a sentence opening with a pronoun that refers back ("It was the right call"), not an
-# expletive "it" ("It's easy to blame ...", "It is clear that ...")
-_PRONOUN_OPENERS = re.compile(r"^\W*(?:it|this|that|these|they|such)\b(?!(?:'s|\u2019s|\s+is|\s+was)\s+\w+\s+(?:to|that)\b)",
-                              re.IGNORECASE)
+# a call's scope ends at a clause break: ; : dashes, or a word that opens a clause by itself
+_SCOPE_CLAUSES = {"marks": ("stop", "dash"), "commas": "none", "words": "all", "bare": "any"}
 _OBJECT_BEFORE = re.compile(r"\b(?:in|on|onto|from|against|to|toward|towards|of|at|into|over|about|with|\w+ed)\s+(?:the\s+)?$",
                             re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|while|whereas)\b(?!.*\b(?:that|which|who|whom|whose|"
-                          r"because|although|while|whereas)\b)", re.IGNORECASE)  # the last subordinator before the cue
 # a clause without its own subject: a coordinator, then a lower-case word that opens no noun phrase
 _COORDINATED = re.compile(r"\s*(?:[Aa]nd|[Bb]ut|[Yy]et|[Oo]r|[Tt]hen)\s+(?:(?:instead|also|then|later|again)\s+)?"
                           r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our)\b)[a-z]+\b")
@@ -137,7 +133,7 @@ def _names(sent_mentions: Sequence[Mention], prev_mentions: Sequence[Mention], n
     after a sentence that does."""
     if any(getattr(m, column) == value for m in sent_mentions):
         return True
-    return bool(_PRONOUN_OPENERS.match(ntext[s:s + 12])) and any(getattr(m, column) == value for m in prev_mentions)
+    return opens_with_anaphor(ntext, s) and any(getattr(m, column) == value for m in prev_mentions)
 
 
 # --------------------------------------------------------------------------- statements
@@ -165,11 +161,16 @@ def _governing(hit: Hit, triggers: Sequence[Trigger], ntext: str) -> Trigger | N
     before = [t for t in triggers if (t.kind in _AFTER_KINDS and t.end <= hit.start) or (t.kind == "imperative" and t.start == hit.start)]
     if before:
         nearest = max(before, key=lambda t: t.start)
-        if nearest.kind in _CLAUSE_KINDS and _SCOPE_BREAK.search(ntext, nearest.end, hit.start):
+        if nearest.kind in _CLAUSE_KINDS and _scope_ends(ntext, nearest.end, hit.start):
             return None
         return nearest
     endorse = [t for t in triggers if t.kind in ("endorse", "disendorse")]
     return endorse[0] if endorse else None
+
+
+def _scope_ends(ntext: str, lo: int, hi: int) -> bool:
+    """True if a clause break (the shared splitter) stands between ``lo`` and ``hi``."""
+    return any(b.start >= lo for b in clause_breaks(ntext, start=max(0, lo - 1), end=hi, **_SCOPE_CLAUSES))
 
 
 def _needs_scope(cue: Cue) -> bool:
@@ -238,8 +239,8 @@ def _target_applies(hit: Hit, sent: _Sentence) -> bool:
     own = [m for m in sent.mentions if m.actor == target]
     if "P" in hit.cue.flags or not own:
         return True
-    clause = _SUBORDINATE.search(sent.ntext, _clause_start(sent.ntext, sent.s, hit.start), hit.start)
-    if clause and not any(clause.start() <= m.start < hit.start for m in own):
+    sub = last_subordinator(sent.ntext, _clause_start(sent.ntext, sent.s, hit.start), hit.start)
+    if sub is not None and not any(sub <= m.start < hit.start for m in own):
         return False  # "suspicions that the country's corrupt elite ...": another clause's subject
     return _attached(hit, sent, own, "")
 
@@ -263,8 +264,7 @@ def _attached(hit: Hit, sent: _Sentence, own: Sequence[Mention], voice: str) -> 
 
 def _clause_start(ntext: str, s: int, pos: int) -> int:
     """Start of the clause that holds ``pos`` (after the last clause break before it)."""
-    breaks = list(CLAUSE_BREAK.finditer(ntext, s, pos))
-    return breaks[-1].end() if breaks else s
+    return stance_clause_start(ntext, s, pos)
 
 
 def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:
@@ -274,7 +274,7 @@ def _response_applies(hit: Hit, voice: str, sent: _Sentence) -> bool:
     if group is None:
         return False
     rows = [m for m in sent.mentions if m.group == group]
-    opener = bool(_PRONOUN_OPENERS.match(sent.ntext[sent.s:sent.s + 12])) and any(m.group == group for m in sent.prev_mentions)
+    opener = opens_with_anaphor(sent.ntext, sent.s) and any(m.group == group for m in sent.prev_mentions)
     if not rows and not opener:
         return False
     if "S" in hit.cue.flags and not (opener or any(m.start < hit.start for m in rows)):
@@ -296,7 +296,7 @@ def _sentence_statements(sent: _Sentence) -> list[dict]:
         return []
     triggers = find_triggers(ntext, s, e)
     triggers = sorted(triggers + find_imperatives(ntext, s, e, hits), key=lambda t: t.start)
-    _, denials = negation_cues()
+    _, denials = negation_cues(lexicon=case.lexicon)
     denial_end = min((m.end() for d in denials for m in d.finditer(ntext, s, e)), default=None)
     groups: dict[tuple[str, str, str], list] = {}
     for hit in hits:
@@ -321,7 +321,7 @@ def _sentence_statements(sent: _Sentence) -> list[dict]:
                                      blamed=sent.blamed.get(voice, frozenset())):
                 continue
         lo = trigger.end if trigger is not None and trigger.end <= hit.start else s
-        direction, negated = _direction(cue, trigger, is_negated(ntext, lo, hit.start))
+        direction, negated = _direction(cue, trigger, is_negated(ntext, lo, hit.start, lexicon=case.lexicon))
         groups.setdefault((cue.dimension, voice, speech), []).append((hit, trigger, direction, negated))
     names = dict(zip(ROLES, case.stance_dimensions))
     return [_statement_row(sent, names[dim], voice, speech, items)

@@ -15,12 +15,22 @@ from functools import cache
 from pathlib import Path
 
 from corpus_tools.io.case import Case
-from corpus_tools.io.lexicon import LexiconError, compile_pattern, read_rows, read_tab_rows, read_word_list
+from corpus_tools.io.lexicon import (
+    NEGATOR_KINDS,
+    LexiconError,
+    compile_pattern,
+    negators,
+    read_rows,
+    read_tab_rows,
+    read_word_list,
+)
 from corpus_tools.text.anchors import AnchorIndex, fold
+from corpus_tools.text.clauses import clause_start
 
 __all__ = [
     "NEGATION_WINDOW",
     "ROLES",
+    "STANCE_CLAUSES",
     "Cue",
     "Hit",
     "Trigger",
@@ -31,19 +41,19 @@ __all__ = [
     "is_negated",
     "load_cues",
     "question_cues",
+    "stance_clause_start",
 ]
 
 # The three dimensions by role; their names in the output come from the case
 # (confrontation, the target's dimension, the response's dimension).
 ROLES: tuple[str, ...] = ("confrontation", "target", "response")
 NEGATION_WINDOW = 3  # words before a cue in which a negator flips it
-CLAUSE_BREAK = re.compile(r"[;:(\u2014\u2013]|,|\s-\s|\s--\s")
-_CLAUSE_NEGATORS = frozenset({"neither", "nor"})  # "neither the embassy nor the White House lifted a finger"
+# Stance cuts at every comma and bracket: a negator or a subject never reaches past one.
+STANCE_CLAUSES = {"marks": ("stop", "dash", "bracket"), "commas": "all", "words": "none"}
 _OBJECT_STARTS = frozenset("the a an him her them it their his its these those all any every".split())
 CUE_FLAGS = frozenset("TGXPSO")  # documented in the cue files
 _GERUND_NEXT = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 _DEONTIC = frozenset({"should", "must", "ought", "need", "needs"})
-_QUESTION_NEGATORS = frozenset({"nobody", "nothing", "none"})  # "why has nobody been charged?"
 QUESTION_KINDS = frozenset({"rhetorical", "impatience", "doubting"})
 MODALITY_KINDS = frozenset({"modal", "frame", "endorse", "disendorse", "call", "commit", "inaction", "criticise", "cancel",
                             "epistemic"}) | QUESTION_KINDS
@@ -139,11 +149,12 @@ def epistemic_verbs() -> frozenset[str]:
 
 
 @cache
-def negation_cues() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """The negator words and the compiled denial frames of ``stance_negation.txt``."""
-    rows = read_tab_rows("stance_negation.txt")
+def negation_cues(*, lexicon: Path | None = None) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The shared negators (``negators.txt``, every kind) and the compiled denial frames
+    of ``stance_negation.txt`` (``lexicon``: a case's folder adding rows to both)."""
+    rows = read_tab_rows("stance_negation.txt", extra=lexicon)
     return (
-        frozenset(w.lower() for kind, w in rows if kind == "negator"),
+        negators(NEGATOR_KINDS, lexicon=lexicon),
         tuple(compile_pattern(p) for kind, p in rows if kind == "denial"),
     )
 
@@ -170,30 +181,55 @@ def agent_patterns(case: Case) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 # --------------------------------------------------------------------------- finding cues
 
 
+def stance_clause_start(ntext: str, s: int, pos: int) -> int:
+    """Start of the clause that holds ``pos`` (the shared splitter, stance granularity).
+
+    Args:
+        ntext: The normalised text.
+        s: The sentence's (or stretch's) start; never earlier than this.
+        pos: A position in the sentence.
+
+    Returns:
+        The end of the last clause break between ``s`` and ``pos``, else ``s``.
+    """
+    return clause_start(ntext, pos, start=s, **STANCE_CLAUSES)
+
+
 def words_before(ntext: str, lo: int, pos: int, n: int) -> list[str]:
     """Up to ``n`` words right before ``pos`` (not before ``lo``), stopping at punctuation."""
-    stretch = ntext[lo:pos]
-    breaks = list(CLAUSE_BREAK.finditer(stretch))
-    if breaks:
-        stretch = stretch[breaks[-1].end():]
+    stretch = ntext[stance_clause_start(ntext, lo, pos):pos]
     return [w.lower() for w in re.findall(r"[\w']+", stretch)][-n:]
 
 
-def is_negated(ntext: str, lo: int, pos: int) -> bool:
-    """True if a negator stands within NEGATION_WINDOW words before ``pos`` (after ``lo``)."""
-    negators, _ = negation_cues()
-    if any(w in negators or w.endswith("n't") for w in words_before(ntext, lo, pos, NEGATION_WINDOW)):
+def is_negated(ntext: str, lo: int, pos: int, *, lexicon: Path | None = None) -> bool:
+    """True if a negator (``negators.txt``) stands within NEGATION_WINDOW words before
+    ``pos`` (after ``lo``), or a correlative ("neither ... nor") anywhere in its clause
+    before it ("neither the embassy nor the ministry lifted a finger").
+
+    Args:
+        ntext: The normalised text.
+        lo: Where the search may begin (the sentence or the trigger's end).
+        pos: The cue's start.
+        lexicon: A case's lexicon folder whose ``negators.txt`` adds negators.
+
+    Returns:
+        Whether the cue is negated.
+    """
+    words, _ = negation_cues(lexicon=lexicon)
+    if any(w in words or w.endswith("n't") for w in words_before(ntext, lo, pos, NEGATION_WINDOW)):
         return True
-    return any(w in _CLAUSE_NEGATORS for w in words_before(ntext, lo, pos, 50))
+    correlatives = negators(("correlative",), lexicon=lexicon)
+    return any(w in correlatives for w in words_before(ntext, lo, pos, 50))
 
 
 def modal_is_prescriptive(ntext: str, match: re.Match[str], s: int) -> bool:
     """False for epistemic and conditional uses of should/must."""
     word = match.group(0).lower()
     after = ntext[match.end():match.end() + 40]
-    nxt = re.match(r"\s+(?:not\s+|n't\s+)?([\w']+)(?:\s+([\w']+))?", after)
+    neg = modal_negation().match(after)
+    nxt = re.match(r"\s+([\w']+)(?:\s+([\w']+))?", after[neg.end():] if neg else after)
     if word in ("should", "must"):
-        if re.match(r"n't|\s+not\b", after) is None and nxt is None:
+        if neg is None and nxt is None:
             return False
         if nxt:
             first, second = nxt.group(1), (nxt.group(2) or "")
@@ -204,6 +240,15 @@ def modal_is_prescriptive(ntext: str, match: re.Match[str], s: int) -> bool:
             if word == "should" and (first.lower() in _NOT_SUBJECT_START - {"not"} or (first[:1].isupper() and first != "I")):
                 return False
     return True
+
+
+@cache
+def modal_negation() -> re.Pattern[str]:
+    """A negator of kind ``negator`` (``negators.txt``) right after a modal: "should not",
+    "must never", "shouldn't" (matched at the modal's end)."""
+    words = sorted(negators(("negator",)) - {"n't"}, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?:n't|\s+(?:{alts}))(?![\w'-])", re.IGNORECASE)
 
 
 def negatable(kind: str, surface: str) -> bool:
@@ -221,8 +266,8 @@ def _question(ntext: str, s: int, e: int) -> Trigger | None:
         m = regex.match(ntext, s, e)
         if m:
             words = [w.lower() for w in re.findall(r"[\w']+", ntext[m.end():e])]
-            negators, _ = negation_cues()
-            negated = any(w in negators or w.endswith("n't") or w in _QUESTION_NEGATORS for w in words)
+            negative, _ = negation_cues()
+            negated = any(w in negative or w.endswith("n't") for w in words)  # "why has nobody been charged?"
             if kind == "rhetorical" and not negated and not _DEONTIC.intersection(words):
                 break  # "why would he do it?" doubts a claim, it prescribes nothing
             return Trigger(s, s, kind, negated, ntext[m.start():m.end()].strip(" \"'\u201c"))
@@ -258,8 +303,8 @@ def find_triggers(ntext: str, s: int, e: int) -> list[Trigger]:
         for m in regex.finditer(ntext, s, e):
             if kind == "modal" and not modal_is_prescriptive(ntext, m, s):
                 continue
-            neg = re.match(r"(?:n't|\s+not\b|\s+never\b)", ntext[m.end():e]) if negatable(kind, m.group(0)) else None
-            end = m.end() + (neg.end() if neg else 0)
+            neg = modal_negation().match(ntext, m.end(), e) if negatable(kind, m.group(0)) else None
+            end = neg.end() if neg else m.end()
             found.append(Trigger(m.start(), end, kind, bool(neg), ntext[m.start():end]))
     return longest(found)
 

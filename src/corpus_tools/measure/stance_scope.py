@@ -12,8 +12,11 @@ Helpers of :mod:`corpus_tools.measure.stance`, each reading a documented list:
 * :func:`voice_stretches` / :func:`voice_at`: whose voice a stretch of text is in, from
   the package's one speech attributor.
 * :func:`subject_voice`: who makes a call or declares an intent ("X urged ...",
-  "calls from X to ...", "X vowed to ..."): a gazetteer actor, a name as written, or a
-  speaker noun (``stance_speakers.txt``).
+  "calls from X to ...", "X vowed to ..."): the subject found by the package's one
+  subject finder (:func:`corpus_tools.extract.speakers.verb_subject`, as for speech and
+  blame), with stance's own layers: "calls from X" re-targeted to X, the case's
+  collective agents (``stance_agents.txt``), a pronoun's antecedent in the previous
+  sentence, and the clause's opening subject for a cue that is no verb.
 """
 
 from __future__ import annotations
@@ -28,14 +31,16 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from corpus_tools.extract.pronouns import holds_anaphor, subject_antecedent
+from corpus_tools.extract.speakers import clause_subject, speaker_nouns, subject_words, verb_subject
 from corpus_tools.io.case import Case
 from corpus_tools.io.lexicon import read_tab_rows
 from corpus_tools.measure.stance_cues import (
-    CLAUSE_BREAK,
     QUESTION_KINDS,
     Trigger,
     agent_patterns,
     compile_pattern,
+    stance_clause_start,
     target_patterns,
 )
 
@@ -60,18 +65,6 @@ class Mention(NamedTuple):
     end: int
     actor: str
     group: str
-
-
-_OBJECT_PRONOUNS = re.compile(r"\b(?:them|they|it|its|their|those|him|her|his)\b", re.IGNORECASE)
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
-_AUX = frozenset("has have had also reportedly then later further again once immediately publicly repeatedly "
-                 "already now today yesterday and but".split())  # "X said ..., and has promised to ..."
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,})(?:\s+(?:(?:al|bin|ibn|de|van|von|da)[\s-]+)?"
-                       r"(?:[A-Z][\w'-]*[a-z][\w'-]*|[A-Z]{2,}))*")
-_NOT_NAMES = frozenset("The A An This That These Those It He She They We I In On At But And Or If When After Before "
-                       "Senior Former Top Chief Deputy State President Prime Minister Foreign Defence Defense "
-                       "Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
-                       "April May June July August September October November December".split())
 
 
 @cache
@@ -107,12 +100,13 @@ def _speaker_words(lexicon: Path | None) -> tuple[frozenset[str], frozenset[str]
 
 def speaks(ntext: str, mention: Mention, case: Case) -> str:
     """How the mention speaks: "criticism" if an evaluating verb of ``stance_speakers.txt``
-    follows it ("London dismissed ..."), "reported" if a reporting verb does ("X said"),
-    else ""."""
-    nxt = re.match(r"\s+(?:(?:has|have|had|also|quickly|swiftly|publicly)\s+)?([\w-]+)", ntext[mention.end:mention.end + 40])
-    if not nxt:
+    follows it ("London dismissed ..."; auxiliaries and adverbs of ``subject_words.txt``
+    skipped), "reported" if a reporting verb does ("X said"), else ""."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", ntext[mention.end:mention.end + 40])]
+    skip = subject_words().skip
+    word = next((w for w in words[:3] if w not in skip and not (w.endswith("ly") and len(w) > 4)), "")
+    if not word or not re.match(r"\s", ntext[mention.end:mention.end + 1]):
         return ""
-    word = nxt.group(1).lower()
     if word in _speaker_words(case.lexicon)[1]:
         return "criticism"
     return "reported" if word in _reporting_verbs() else ""
@@ -168,23 +162,18 @@ def aimed_at_suspects(ntext: str, s: int, e: int, sent_mentions: Sequence[Mentio
 
     if named(sent_mentions) or any(rx.search(ntext, s, e) for rx in target_patterns()):
         return True
-    return bool(_OBJECT_PRONOUNS.search(ntext, s, e)) and named(prev_mentions)
+    return holds_anaphor(ntext, s, e) and named(prev_mentions)
 
 
 def _clause_before(ntext: str, s: int, pos: int) -> int:
     """Start of the stretch that holds the subject of the verb at ``pos``: the last clause
     break before it, or the sentence start when only an apposition separates them."""
-    breaks = [m for m in CLAUSE_BREAK.finditer(ntext, s, pos)]
-    lo = breaks[-1].end() if breaks else s
+    lo = stance_clause_start(ntext, s, pos)
     words = [w.lower() for w in re.findall(r"[\w']+", ntext[lo:pos])]
-    if breaks and all(w in _AUX for w in words):
+    skip = subject_words().skip | subject_words().be | subject_words().link
+    if lo > s and all(w in skip for w in words):
         return s
     return lo
-
-
-def _surname(run: str) -> str:
-    tokens = [t for t in run.split() if t not in _NOT_NAMES]
-    return tokens[-1] if tokens else ""
 
 
 def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Mention], prev_mentions: Sequence[Mention],
@@ -201,7 +190,7 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequen
 
     Returns:
         The gazetteer actor id, else a collective agent label (``stance_agents.txt``),
-        else the surname as written, else the speaker noun phrase ("pro-war bloggers");
+        else the surname as written, else the speaker noun phrase ("chief prosecutor");
         "" when the subject is none of these ("This attack calls for ...").
     """
     lo, hi = _clause_before(ntext, s, trigger.start), trigger.start
@@ -213,35 +202,19 @@ def subject_voice(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequen
         if start is not None:
             stop = re.search(r"\s(?:to|for|that)\s|[,;.]", ntext[start:e])
             lo, hi = start, start + (stop.start() if stop else min(80, e - start))
-    found = [m for m in mentions if m.start >= lo and m.end <= hi]
-    if found:
-        return found[0].actor
-    for _, label, regex in agent_patterns(case):
-        if regex.search(ntext, lo, hi):
+    nouns = speaker_nouns(case.lexicon)
+    found = verb_subject(ntext, hi, lo=lo, mentions=mentions, nouns=nouns, listed=True)
+    if found is None:  # a cue that is no verb ("X is locked and loaded", "weapons capable of"): the clause's subject
+        found = clause_subject(ntext, lo, hi, mentions=mentions, nouns=nouns)
+    if found is not None and found.kind == "mention":
+        return str(found.label)
+    for _, label, regex in agent_patterns(case):  # a collective agent ("the militias") as the case labels it
+        if regex.search(ntext, found.start if found is not None else lo, hi):
             return label
-    words = re.findall(r"[\w'-]+", ntext[lo:hi])
-    if words and words[0].lower() in _SUBJECT_PRONOUNS and prev_mentions:
-        people = [m for m in prev_mentions if m.actor != case.target] or list(prev_mentions)
-        return people[0].actor
-    nouns = _speaker_words(case.lexicon)[0]
-    for m in _NAME_RUN.finditer(ntext, lo, hi):
-        run = m.group(0)
-        following = re.match(r"\s+([\w-]+)", ntext[m.end():hi])
-        modifier = (run.endswith(("'s", "\u2019s")) or run.split()[-1].lower() in nouns
-                    or (following is not None and following.group(1).lower() in nouns))
-        name = _surname(run)
-        if name and name[:1].isupper() and not modifier:  # "Haiti's chief prosecutor", "Pro-war bloggers": noun phrases
-            return name
-    content = [w for w in words if w.lower() not in _AUX]
-    for k, word in enumerate(content):
-        if word.lower() in nouns:
-            while k + 1 < len(content) and content[k + 1].lower() in nouns:  # "opposition lawmakers"
-                k += 1
-            first = max(0, k - 2)
-            while first < k and content[first].lower() in {"the", "a", "an", "some", "many", "several"}:
-                first += 1
-            return " ".join(content[first:k + 1])
-    return ""
+    if found is not None and found.kind == "pronoun":  # its antecedent, the previous sentence's first mention
+        antecedent = subject_antecedent(ntext[found.start:found.end], prev_mentions, skip=lambda m: m.actor == case.target)
+        return antecedent.actor if antecedent is not None else ""
+    return found.label or "" if found is not None else ""
 
 
 # --------------------------------------------------------------------------- agents
@@ -289,8 +262,7 @@ def agent_of(ntext: str, s: int, e: int, trigger: Trigger, mentions: Sequence[Me
     head = ntext[s:trigger.start]
     if trigger.kind in ("endorse", "disendorse") and re.match(r"\W*(?:\w+ing|to)\b", head, re.IGNORECASE):
         return "", ""  # "Retaliating against X would be a mistake": the subject is the action, X its object
-    breaks = list(CLAUSE_BREAK.finditer(head))
-    lo = s + breaks[-1].end() if breaks else s
+    lo = stance_clause_start(ntext, s, trigger.start)
     return agent_in(ntext, lo, trigger.start, mentions, case)
 
 

@@ -39,6 +39,10 @@ VIOLENCE = frozenset({
 })
 ATTACK = frozenset({"attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "targeted", "targeting",
                     "raid", "raided", "hit"})
+# when the target is the victim of an attack, words condemning it judge the attack (or
+# the attackers), not the target
+CONDEMNATION = frozenset({"condemned", "condemns", "condemn", "condemning", "condemnation", "denounced", "denounces",
+                          "denounce", "deplored", "deplores", "decried", "decries"})
 VIOLENT_CONTEXT = frozenset({
     "gunmen", "gunman", "militants", "militant", "militia", "militias", "drone", "drones", "bomb", "bombs", "rocket",
     "rockets", "missile", "missiles", "explosive", "explosives", "armed", "gunfire", "grenade", "assailant",

@@ -40,20 +40,21 @@ word) is the feature's group, so sets of features can be switched on and off by 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from textblob import en as textblob_en
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer
-
 from corpus_tools.measure.target_cue_words import (
+    CONDEMNATION,
     HARM,
     HARM_PREPOSITIONS,
+    PRONOUNS,
+    TITLES,
 )
+from corpus_tools.measure.target_lexicons import _score_lexicons
 from corpus_tools.measure.target_structure import clause_range, harm_role, structural_cues
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
@@ -65,7 +66,7 @@ FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
-_NEGATION_SCOPE = 3
+_OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'", ":", "(", "—", "-"})
 _NOT_ROLES = frozenset({"question", "negation_near", "negated_lexicon"})
 
 
@@ -80,6 +81,23 @@ class FeatureOptions:
         stem: use Porter stems (nltk, no data files) in the word features.
         harm_neutral: leave the violence vocabulary (``HARM``) out of the lexicon
             strengths; it is then seen only through the ``harm_*`` counts and cues.
+        owner: add the lexicon strengths of the polar words nearer the mention than
+            any other person-like word (a capitalised word or a pronoun), ``*_own_*``,
+            and of the rest, ``*_other_*``.
+        quotes: add the lexicon strengths inside quotation marks (``*_quoted_*``) and
+            outside them (``*_unquoted_*``).
+        news_words: read the lexicons as news does: the package's news evaluation cues
+            (``lexicon/news_cues.txt``: "slammed", "hypocrite", ...) join VADER's, and its
+            domain-neutral words (``lexicon/domain_neutral.txt``: "party", "united",
+            "justice", ...) carry no valence.
+        event_neutral: the package's event vocabulary (``lexicon/event_words.txt``:
+            "explosion", "injured", "bomb", ...) carries no valence in the lexicon
+            strengths: it tells what happened, not how the author judges anyone. Words
+            tagged ``context`` there ("attack", "struck") only when the sentence also
+            has an untagged one, so "the senator attacked X" keeps its valence.
+        victim_condemnation: when the mention is the victim of violence or threats
+            (``struct:victim``), words condemning it ("condemned", "denounced", ...)
+            judge the attack, not the mention: they are left out of its lexicon strengths.
     """
 
     near: int = 3
@@ -87,6 +105,11 @@ class FeatureOptions:
     groups: tuple[str, ...] = FEATURE_GROUPS
     stem: bool = False
     harm_neutral: bool = False
+    owner: bool = False
+    quotes: bool = False
+    news_words: bool = False
+    event_neutral: bool = False
+    victim_condemnation: bool = False
 
 
 @dataclass(slots=True)
@@ -99,34 +122,6 @@ class Token:
     vader: float = 0.0
     textblob: float = 0.0
     negated: bool = False
-
-
-@cache
-def _vader_lexicon() -> dict[str, float]:
-    """VADER's lexicon (word -> valence in [-4, 4]), as bundled with vaderSentiment."""
-    return dict(SentimentIntensityAnalyzer().lexicon)
-
-
-@cache
-def _textblob_lexicon() -> dict[str, float]:
-    """TextBlob's pattern lexicon as word -> polarity in [-1, 1] (non-zero entries only)."""
-    out = {}
-    for word, by_tag in textblob_en.sentiment.items():
-        polarity = (by_tag.get(None) or next(iter(by_tag.values())))[0]
-        if polarity and " " not in word:
-            out[word.lower()] = float(polarity)
-    return out
-
-
-@cache
-def _textblob_intensifiers() -> dict[str, float]:
-    """TextBlob's adverb modifiers (word -> intensity, e.g. "very" -> 1.3)."""
-    out = {}
-    for word, by_tag in textblob_en.sentiment.items():
-        values = by_tag.get("RB")
-        if values and values[2] != 1.0 and " " not in word:
-            out[word.lower()] = float(values[2])
-    return out
 
 
 @lru_cache(maxsize=65536)
@@ -168,78 +163,155 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _score_lexicons(tokens: list[Token], *, harm_neutral: bool = False) -> None:
-    """Set each token's VADER and TextBlob valence, with negation and boosters applied."""
-    vader, blob, intensifiers = _vader_lexicon(), _textblob_lexicon(), _textblob_intensifiers()
-    for i, tok in enumerate(tokens):
-        if harm_neutral and tok.low in HARM:
-            continue
-        v, b = vader.get(tok.low, 0.0), blob.get(tok.low, 0.0)
-        if not (v or b):
-            continue
-        before = [t.low for t in tokens[max(0, i - _NEGATION_SCOPE):i]]
-        negated = any(w in NEGATE or w.endswith("n't") for w in before)
-        tok.negated = negated
-        if v:
-            if before and before[-1] in BOOSTER_DICT:
-                v += math.copysign(BOOSTER_DICT[before[-1]], v)
-            tok.vader = v * N_SCALAR if negated else v
-        if b:
-            if before and before[-1] in intensifiers:
-                b = max(-1.0, min(1.0, b * intensifiers[before[-1]]))
-            tok.textblob = b * -0.5 if negated else b
-
-
 def _squash(x: float) -> float:
     """Map a non-negative valence sum into [0, 1) the way VADER normalises."""
     return x / math.sqrt(x * x + _VADER_ALPHA)
 
 
-def _scope_features(feats: dict[str, float], name: str, polar: list[tuple[int, Token]],
-                    ranges: tuple[tuple[int, int], ...], weight: Callable[[int], float] | None = None) -> None:
-    """Add vader/tb/lex pos and neg strengths of one scope.
+_SCOPES = ("sent", "left", "right", "clause", "cleft", "cright", "near", "dist")
+
+
+def _scope_features(polar: list[tuple[int, Token]], lo: int, hi: int, clause: tuple[int, int],
+                    near: int) -> dict[str, float]:
+    """vader/tb/lex pos and neg strengths of every scope, in one pass over the polar tokens.
 
     Args:
-        feats: where the features go.
-        name: the scope's name.
-        polar: (index, token) of the sentence's tokens with a lexicon valence, in order.
-        ranges: token index ranges [a, b) that make up the scope.
-        weight: weight of the token at an index (default 1).
+        polar: (index, token) of the sentence's tokens with a lexicon valence, in order,
+            the mention's own tokens left out.
+        lo: first token of the mention; hi: one past its last.
+        clause: token range [c0, c1) of the mention's clause.
+        near: tokens on each side that count as near.
+
+    Returns:
+        Feature name -> strength, zero strengths left out. Scopes: ``sent``, ``left``,
+        ``right``, ``clause``, ``cleft``, ``cright``, ``near``, ``dist`` (``sent`` with
+        each token weighted 2 / (1 + its distance from the mention)).
     """
-    vpos = vneg = bpos = bneg = 0.0
-    npos = nneg = 0
+    c0, c1 = clause
+    sums = {name: [0.0, 0.0, 0.0, 0.0, 0, 0] for name in _SCOPES}
     for i, tok in polar:
-        if not any(a <= i < b for a, b in ranges):
+        before = i < lo
+        names = ["sent", "left" if before else "right"]
+        if c0 <= i < c1:
+            names += ("clause", "cleft" if before else "cright")
+        if (lo - i if before else i - hi + 1) <= near:
+            names.append("near")
+        v, b = tok.vader, tok.textblob
+        polarity = v or b
+        for name in names:
+            acc = sums[name]
+            if v > 0:
+                acc[0] += v
+            elif v < 0:
+                acc[1] -= v
+            if b > 0:
+                acc[2] += b
+            elif b < 0:
+                acc[3] -= b
+            acc[4] += polarity > 0
+            acc[5] += polarity < 0
+        w = 2.0 / (1.0 + (lo - i if before else i - hi + 1))
+        acc = sums["dist"]
+        if v > 0:
+            acc[0] += w * v
+        elif v < 0:
+            acc[1] -= w * v
+        if b > 0:
+            acc[2] += w * b
+        elif b < 0:
+            acc[3] -= w * b
+        acc[4] += polarity > 0
+        acc[5] += polarity < 0
+    feats: dict[str, float] = {}
+    for name, (vpos, vneg, bpos, bneg, npos, nneg) in sums.items():
+        for key, value in ((f"vader_{name}_pos", _squash(vpos)), (f"vader_{name}_neg", _squash(vneg)),
+                           (f"tb_{name}_pos", min(1.0, bpos)), (f"tb_{name}_neg", min(1.0, bneg)),
+                           (f"lex_{name}_pos", min(npos, 3) / 3), (f"lex_{name}_neg", min(nneg, 3) / 3)):
+            if value:
+                feats[key] = round(value, 4)
+    return feats
+
+
+def _strengths(polar: list[tuple[int, Token]], part_of: dict[int, str], parts: tuple[str, ...]) -> dict[str, float]:
+    """vader/tb/lex pos and neg strengths of the polar words, summed per part of the sentence.
+
+    Args:
+        polar: (index, token) of the polar tokens.
+        part_of: token index -> the name of its part (tokens not in it are skipped).
+        parts: the part names, each giving ``vader_<part>_pos`` and so on.
+    """
+    sums = {name: [0.0, 0.0, 0.0, 0.0, 0, 0] for name in parts}
+    for i, tok in polar:
+        part = part_of.get(i)
+        if part is None:
             continue
-        w = 1.0 if weight is None else weight(i)
-        if tok.vader > 0:
-            vpos += w * tok.vader
-        elif tok.vader < 0:
-            vneg -= w * tok.vader
-        if tok.textblob > 0:
-            bpos += w * tok.textblob
-        elif tok.textblob < 0:
-            bneg -= w * tok.textblob
-        polarity = tok.vader or tok.textblob
-        npos += polarity > 0
-        nneg += polarity < 0
-    for key, value in ((f"vader_{name}_pos", _squash(vpos)), (f"vader_{name}_neg", _squash(vneg)),
-                       (f"tb_{name}_pos", min(1.0, bpos)), (f"tb_{name}_neg", min(1.0, bneg)),
-                       (f"lex_{name}_pos", min(npos, 3) / 3), (f"lex_{name}_neg", min(nneg, 3) / 3)):
-        if value:
-            feats[key] = round(value, 4)
+        acc = sums[part]
+        v, b = tok.vader, tok.textblob
+        if v > 0:
+            acc[0] += v
+        elif v < 0:
+            acc[1] -= v
+        if b > 0:
+            acc[2] += b
+        elif b < 0:
+            acc[3] -= b
+        acc[4] += (v or b) > 0
+        acc[5] += (v or b) < 0
+    feats: dict[str, float] = {}
+    for name, (vpos, vneg, bpos, bneg, npos, nneg) in sums.items():
+        for key, value in ((f"vader_{name}_pos", _squash(vpos)), (f"vader_{name}_neg", _squash(vneg)),
+                           (f"tb_{name}_pos", min(1.0, bpos)), (f"tb_{name}_neg", min(1.0, bneg)),
+                           (f"lex_{name}_pos", min(npos, 3) / 3), (f"lex_{name}_neg", min(nneg, 3) / 3)):
+            if value:
+                feats[key] = round(value, 4)
+    return feats
 
 
-def _word_features(feats: dict[str, float], tokens: list[Token], lo: int, hi: int, opts: FeatureOptions, *,
-                   victim: bool = False) -> None:
+def _owner_features(tokens: list[Token], text: str, polar: list[tuple[int, Token]], lo: int, hi: int) -> dict[str, float]:
+    """Lexicon strengths of the polar words nearer the mention than any other person-like word, and of the rest.
+
+    Person-like: a pronoun, or a capitalised word that does not open the sentence or a
+    quotation and is not a title. A polar word as near to the mention as to another
+    person counts as the mention's own.
+    """
+    others = [j for j, t in enumerate(tokens) if not lo <= j < hi and (
+        t.low in PRONOUNS or (j and text[t.start:t.start + 1].isupper() and t.low not in TITLES
+                              and tokens[j - 1].low not in _OPENERS))]
+    part_of = {}
+    for i, _ in polar:
+        d_target = lo - i if i < lo else i - hi + 1
+        k = bisect.bisect_left(others, i)
+        d_other = min((abs(others[m] - i) for m in (k - 1, k) if 0 <= m < len(others)), default=len(tokens) + 1)
+        part_of[i] = "own" if d_target <= d_other else "other"
+    return _strengths(polar, part_of, ("own", "other"))
+
+
+def _quote_features(tokens: list[Token], polar: list[tuple[int, Token]]) -> dict[str, float]:
+    """Lexicon strengths of the polar words inside quotation marks (``*_quoted_*``) and outside (``*_unquoted_*``)."""
+    inside, state = set(), False
+    for i, tok in enumerate(tokens):
+        if tok.low == "“":
+            state = True
+        elif tok.low == "”":
+            state = False
+        elif tok.low == '"':
+            state = not state
+        elif state:
+            inside.add(i)
+    part_of = {i: "quoted" if i in inside else "unquoted" for i, _ in polar}
+    return _strengths(polar, part_of, ("quoted", "unquoted"))
+
+
+def _word_features(feats: dict[str, float], tokens: list[Token], words: list[str], lo: int, hi: int,
+                   opts: FeatureOptions, *, victim: bool = False) -> None:
     """Add the bag-of-words and bigram features around the mention (masked as ``<T>``).
 
     When the mention is a victim, the words of harm and the preposition after them
     ("threats against") are masked as ``<harm>`` too: the cue ``struct:victim`` stands
     for them, and they do not also count as criticism.
     """
-    words = [_stem(t.low) if opts.stem else t.low for t in tokens]
     if victim:
+        words = list(words)
         for i, t in enumerate(tokens):
             if t.low in HARM or (t.low in HARM_PREPOSITIONS and i and tokens[i - 1].low in HARM):
                 words[i] = HARM_MASK
@@ -280,6 +352,20 @@ def _word_features(feats: dict[str, float], tokens: list[Token], lo: int, hi: in
             feats[f"clause:{words[i]}"] = 1.0
 
 
+@lru_cache(maxsize=512)
+def _analysed(text: str, harm_neutral: bool, stem: bool, news_words: bool = False,
+              event_neutral: bool = False) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[str, ...]]:
+    """The sentence's tokens with lexicon valences, their lowercase forms and their word forms.
+
+    Cached, so a sentence with several mentions is tokenized and scored once; the
+    tokens are not changed afterwards.
+    """
+    tokens = tokenize(text)
+    _score_lexicons(tokens, harm_neutral=harm_neutral, news_words=news_words, event_neutral=event_neutral)
+    lows = tuple(t.low for t in tokens)
+    return tuple(tokens), lows, tuple(_stem(w) for w in lows) if stem else lows
+
+
 def target_features(text: str, start: int, end: int, *, options: FeatureOptions | None = None) -> dict[str, float]:
     """Features of the mention ``text[start:end]`` in the sentence ``text``.
 
@@ -294,43 +380,40 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
         span; a span that covers no token is treated as a mention between tokens.
     """
     opts = options or FeatureOptions()
-    tokens = tokenize(text)
-    _score_lexicons(tokens, harm_neutral=opts.harm_neutral)
+    scored, lows, stems = _analysed(text, opts.harm_neutral, opts.stem, opts.news_words, opts.event_neutral)
+    tokens, low, words = list(scored), list(lows), list(stems)
     inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
     if inside:
         lo, hi = inside[0], inside[-1] + 1
     else:
         lo = hi = sum(t.end <= start for t in tokens)
         tokens.insert(lo, Token(start, end, TARGET))
+        low.insert(lo, TARGET)
+        words.insert(lo, TARGET)
         hi = lo + 1
     feats: dict[str, float] = {}
-    relation = harm_role([t.low for t in tokens], lo, hi)
-    _word_features(feats, tokens, lo, hi, opts, victim=relation == "victim")
-    rest = tokens[:lo] + tokens[hi:]
+    relation = harm_role(low, lo, hi)
+    _word_features(feats, tokens, words, lo, hi, opts, victim=relation == "victim")
+    clause = clause_range(tokens, lo, hi)
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
-        c0, c1 = clause_range(tokens, lo, hi)
-        n = len(tokens)
-        near = ((max(0, lo - opts.near), lo), (hi, hi + opts.near))
-        scopes: dict[str, tuple[tuple[int, int], ...]] = {
-            "sent": ((0, lo), (hi, n)), "left": ((0, lo),), "right": ((hi, n),), "clause": ((c0, lo), (hi, c1)),
-            "cleft": ((c0, lo),), "cright": ((hi, c1),), "near": near, "dist": ((0, lo), (hi, n)),
-        }
         polar = [(i, t) for i, t in enumerate(tokens) if (t.vader or t.textblob) and not lo <= i < hi]
-        scoped: dict[str, float] = {}
-        for name, ranges in scopes.items():
-            weight = (lambda i: 2.0 / (1.0 + (lo - i if i < lo else i - hi + 1))) if name == "dist" else None
-            _scope_features(scoped, name, polar, ranges, weight)
+        if opts.victim_condemnation and relation == "victim":
+            polar = [(i, t) for i, t in polar if t.low not in CONDEMNATION]
+        scoped = _scope_features(polar, lo, hi, clause, opts.near)
+        if opts.owner:
+            scoped.update(_owner_features(tokens, text, polar, lo, hi))
+        if opts.quotes:
+            scoped.update(_quote_features(tokens, polar))
         feats.update((k, v) for k, v in scoped.items() if k.split("_", 1)[0] in lexical)
     if "harm" in opts.groups:
-        c0, c1 = clause_range(tokens, lo, hi)
-        for name, lo_hi in (("near", (max(0, lo - opts.near), hi + opts.near)), ("clause", (c0, c1)), ("sent", (0, len(tokens)))):
-            count = sum(t.low in HARM for t in tokens[lo_hi[0]:lo_hi[1]])
+        for name, (a, b) in (("near", (max(0, lo - opts.near), hi + opts.near)), ("clause", clause), ("sent", (0, len(tokens)))):
+            count = sum(w in HARM for w in low[a:b])
             if count:
                 feats[f"harm_{name}"] = min(count, 3) / 3
     if "struct" in opts.groups or "role" in opts.groups:
         cues = structural_cues(tokens, lo, hi, relation)
-        if any(t.negated for t in rest):
+        if any(t.negated for t in tokens[:lo]) or any(t.negated for t in tokens[hi:]):
             cues.append("negated_lexicon")
         if "struct" in opts.groups:
             feats.update((f"struct:{cue}", 1.0) for cue in cues)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -63,6 +63,15 @@ class TargetModel:
     weights: dict[str, tuple[float, float, float]]
     intercept: tuple[float, float, float]
     source: str
+    lifted: dict[str, tuple[float, float, float, float, float, float]] = field(default_factory=dict, repr=False,
+                                                                               compare=False)
+
+    def __post_init__(self) -> None:
+        """Precompute, per feature, its weights and its weights minus their mean (for the cues)."""
+        if not self.lifted:
+            for name, (a, b, c) in self.weights.items():
+                mean = (a + b + c) / 3
+                self.lifted[name] = (a, b, c, a - mean, b - mean, c - mean)
 
 
 def _read_document(path: str | None) -> dict:
@@ -94,8 +103,11 @@ def read_model(path: str | None = None) -> TargetModel:
     if doc.get("format") != 1 or not isinstance(doc.get("weights"), dict) or len(doc.get("classes", ())) != 3:
         raise ValueError(f"{path or DEFAULT_MODEL}: not a three-class target sentiment weights file (format 1)")
     opts = doc["options"]
-    options = FeatureOptions(near=opts["near"], window=opts["window"], groups=tuple(opts["groups"]), stem=opts["stem"],
-                             harm_neutral=opts["harm_neutral"])
+    known = {f.name for f in fields(FeatureOptions)}
+    unknown = sorted(set(opts) - known)
+    if unknown:
+        raise ValueError(f"{path or DEFAULT_MODEL}: unknown feature options {unknown}; a newer package wrote it")
+    options = FeatureOptions(**{**opts, "groups": tuple(opts["groups"])})
     weights = {name: (float(w[0]), float(w[1]), float(w[2])) for name, w in doc["weights"].items()}
     b0, b1, b2 = (float(b) for b in doc["intercept"])
     return TargetModel(classes=tuple(doc["classes"]), options=options, weights=weights, intercept=(b0, b1, b2),
@@ -137,14 +149,14 @@ def predict_target(text: str, span: tuple[int, int], *, model: TargetModel | Non
     feats = target_features(text, start, end, options=model.options)
     z0, z1, z2 = model.intercept
     used = []
-    weight_of = model.weights.get
+    weight_of = model.lifted.get
     for name, value in feats.items():
         w = weight_of(name)
         if w is not None:
             z0 += value * w[0]
             z1 += value * w[1]
             z2 += value * w[2]
-            used.append((name, value, w))
+            used.append((value, name, w))
     top = max(z0, z1, z2)
     exp = (math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top))
     total = sum(exp)
@@ -152,9 +164,9 @@ def predict_target(text: str, span: tuple[int, int], *, model: TargetModel | Non
     best = (z0, z1, z2).index(top)
     label = model.classes[best]
     short = _SHORT.get(label, label)
-    lifted = [(value * (w[best] - (w[0] + w[1] + w[2]) / 3), name) for name, value, w in used]
-    lifted = sorted((c for c in lifted if c[0] > 0), key=lambda c: (-c[0], c[1]))[:n_cues]
-    cues = tuple(f"{name}({c:+.2f} {short})" for c, name in lifted)
+    k = 3 + best
+    lifted = sorted([(-c, name) for c, name in ((value * w[k], name) for value, name, w in used) if c > 0])[:n_cues]
+    cues = tuple(f"{name}({-c:+.2f} {short})" for c, name in lifted)
     if not cues:
         b = model.intercept
         cues = (f"(intercept)({b[best] - sum(b) / 3:+.2f} {short})",)

@@ -8,7 +8,8 @@ Usage::
 Steps, all deterministic (sorted iteration, fixed seeds, one BLAS thread, rounded
 weights): a sentence is kept aside when SHA-256 of its text is 0 modulo 5 (about 20 %,
 the same part ``benchmarks/newsmtsc.py`` calls "holdout"); every candidate setting
-(feature groups, window, L2 strength ``C``, class weighting) is scored by 5-fold
+(feature groups, window, L2 strength ``C``, class weighting, column scaling and
+log-count-ratio weighting, how the lexicons are read) is scored by 5-fold
 cross-validation grouped by sentence on the rest; the best by mean macro F1 is refitted
 on the whole rest and scored once on the part kept aside, beside two baselines
 (whole-sentence VADER with |compound| > 0.3 counted as polar, and the package's rules
@@ -27,7 +28,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +49,8 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+near words": (*LEXICAL, *NEAR),
     "+window words": (*LEXICAL, *NEAR, *WINDOW),
     "+sentence words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE),
+    "+clause words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "clause"),
+    "+sentence unigrams": (*LEXICAL, *NEAR, *WINDOW, "sent"),
 }
 C_VALUES = (0.03, 0.1, 0.3)
 CLASS_WEIGHTS = (None, "balanced")
@@ -75,11 +78,25 @@ class Setting:
     min_df: int
     C: float
     class_weight: str | None
+    dense_scale: float = 1.0
+    struct_scale: float = 1.0
+    nb: bool = False
+    owner: bool = False
+    sent_scale: float = 1.0
+    quotes: bool = False
+    nb_power: float = 1.0
+    nb_struct: bool = False
+    news_words: bool = False
+    event_neutral: bool = False
+    tune_bias: bool = False
+    victim_condemnation: bool = False
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
         return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
-                              harm_neutral=self.harm_neutral)
+                              harm_neutral=self.harm_neutral, owner=self.owner,
+                              quotes=self.quotes, news_words=self.news_words,
+                              event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation)
 
 
 def kept_aside(sentence: str) -> bool:
@@ -114,17 +131,31 @@ def read_items(path: Path) -> list[Item]:
 
 
 def candidate_settings(*, quick: bool = False) -> list[Setting]:
-    """The grid searched by cross-validation (``quick``: a small grid for smoke tests)."""
+    """The grid searched by cross-validation (``quick``: a small grid for smoke tests).
+
+    The full grid is the neighbourhood of the setting that ``benchmarks/target_model_cv.py``
+    found best among the variants it tried (``lexicon/models/cv_experiments.csv``), first,
+    so that it wins ties, and the earlier settings for comparison. Leaving condemnation
+    words out of a victim's lexicon strengths does not change the cross-validated score
+    (such targets are rare in the data); it is on because the annotators read victims
+    as neutral, and the behavioural tests check that reading.
+    """
     if quick:
         return [Setting(name, True, True, 8, 3, 1, c, None) for name in ("lexicon+structure", "+sentence words") for c in (0.3, 1.0)]
-    weights = [(c, w) for c in C_VALUES for w in CLASS_WEIGHTS]
     full = "+sentence words"
-    grid = [Setting(name, True, True, 8, 3, 2, c, w) for name in FEATURE_SETS for c, w in weights]
-    grid += [Setting(full, False, True, 8, 3, 2, c, w) for c, w in weights]
-    grid += [Setting(full, True, False, 8, 3, 2, c, w) for c, w in weights]
-    grid += [Setting(full, True, True, window, near, 2, c, w) for window, near in ((5, 2), (12, 4)) for c, w in weights]
-    grid += [Setting(full, True, True, 8, 3, 3, c, w) for c, w in weights]
-    return grid
+    earlier = Setting(full, True, True, 8, 3, 2, 0.1, None)
+    chosen = replace(earlier, nb=True, nb_power=0.5, news_words=True, victim_condemnation=True)
+    return [
+        chosen,
+        replace(chosen, victim_condemnation=False),
+        replace(chosen, C=0.07),
+        replace(chosen, C=0.14),
+        replace(chosen, sent_scale=0.7),
+        replace(chosen, event_neutral=True),
+        replace(chosen, news_words=False),
+        replace(chosen, nb_power=1.0, news_words=False),
+        earlier,
+    ]
 
 
 def featurize(items: Sequence[Item], options: FeatureOptions) -> list[dict[str, float]]:
@@ -152,13 +183,101 @@ def to_matrix(rows: Sequence[dict[str, float]], vocab: dict[str, int]):
     return csr_matrix((np.array(data, dtype=float), np.array(cols, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(vocab)))
 
 
-def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting):
-    """Fit a multinomial L2 logistic regression; return (model, vocabulary)."""
+def is_dense(name: str) -> bool:
+    """True for a graded feature (lexicon strengths, harm counts, role crosses), False for a binary one."""
+    return ":" not in name or name.startswith("role:")
+
+
+def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Setting) -> np.ndarray:
+    """Per-column factors applied before fitting: a larger factor means weaker L2 on that column.
+
+    Graded features are scaled by ``dense_scale``, structural cues by ``struct_scale``,
+    sentence words (``sent:``, ``sbi:``) by ``sent_scale`` (on top of ``nb``);
+    with ``nb`` the binary word features are scaled by their largest absolute
+    log-count ratio between one class and the others (Wang and Manning 2012, add-one
+    smoothed) to the power ``nb_power``, and so are the structural cues if
+    ``nb_struct``. The fitted weights are multiplied by the same factors, so the shipped
+    weights apply to the unscaled features.
+    """
+    scale = np.ones(len(vocab))
+    names = sorted(vocab, key=vocab.get)
+    kind = np.array([2 if is_dense(n) else 1 if n.startswith("struct:") else 0 for n in names])
+    scale[kind == 2] = setting.dense_scale
+    scale[kind == 1] = setting.struct_scale
+    if setting.nb:
+        binary = (matrix > 0).astype(float)
+        ratios = []
+        for cls in LABELS:
+            mask = labels == cls
+            p = np.asarray(binary[mask].sum(axis=0)).ravel() + 1.0
+            q = np.asarray(binary[~mask].sum(axis=0)).ravel() + 1.0
+            ratios.append(np.abs(np.log((p / p.sum()) / (q / q.sum()))))
+        r = np.max(ratios, axis=0) ** setting.nb_power
+        scale[kind == 0] = r[kind == 0]
+        if setting.nb_struct:
+            scale[kind == 1] *= r[kind == 1]
+    if setting.sent_scale != 1.0:
+        scale[np.array([n.startswith(("sent:", "sbi:")) for n in names], dtype=bool)] *= setting.sent_scale
+    return scale
+
+
+BIAS_GRID = tuple(round(-0.6 + 0.05 * k, 2) for k in range(25))
+INNER_FOLDS = 3
+
+
+def class_offsets(rows: Sequence[dict[str, float]], labels: Sequence[str], groups: Sequence[str],
+                  setting: Setting) -> np.ndarray:
+    """Offsets to add to the intercepts so that macro F1 is highest, chosen by inner cross-validation.
+
+    The logits of every row are taken from a model fitted without it (``INNER_FOLDS``
+    folds grouped by ``groups``); the offsets of the second and third class (the first
+    stays 0) are searched on ``BIAS_GRID``; of equal scores the smallest offsets win.
+
+    Returns:
+        Offsets in the order of the model's classes (sorted labels).
+    """
+    from sklearn.model_selection import GroupKFold
+
+    inner = Setting(**{**asdict(setting), "tune_bias": False})
+    y = np.array(labels)
+    classes = np.array(sorted(set(labels)))
+    logits = np.zeros((len(rows), len(classes)))
+    for train, test in GroupKFold(n_splits=INNER_FOLDS).split(np.zeros(len(rows)), y, list(groups)):
+        model, vocab = fit([rows[i] for i in train], y[train], inner)
+        logits[test] = model.decision_function(to_matrix([rows[i] for i in test], vocab))
+    gold = list(y)
+    best = (macro_f1(gold, list(classes[logits.argmax(axis=1)])), 0.0, (0.0, 0.0))
+    for d1 in BIAS_GRID:
+        for d2 in BIAS_GRID:
+            pred = list(classes[(logits + np.array([0.0, d1, d2])).argmax(axis=1)])
+            cand = (macro_f1(gold, pred), -(abs(d1) + abs(d2)), (d1, d2))
+            if cand[:2] > best[:2]:
+                best = cand
+    return np.array([0.0, *best[2]])
+
+
+def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting, groups: Sequence[str] | None = None):
+    """Fit a multinomial L2 logistic regression; return (model, vocabulary).
+
+    The model's coefficients are already multiplied by the column factors of
+    :func:`column_scales`, so it applies to unscaled feature rows. With
+    ``setting.tune_bias`` the intercepts are shifted by :func:`class_offsets` (which
+    needs the rows' ``groups``).
+    """
+    from scipy.sparse import diags
     from sklearn.linear_model import LogisticRegression
 
     vocab = vocabulary(rows, setting.min_df)
+    matrix = to_matrix(rows, vocab)
+    y = np.array(labels)
+    scale = column_scales(matrix, y, vocab, setting)
     model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
-    model.fit(to_matrix(rows, vocab), np.array(labels))
+    model.fit(matrix @ diags(scale), y)
+    model.coef_ = model.coef_ * scale
+    if setting.tune_bias:
+        if groups is None:
+            raise ValueError("fit: tune_bias needs the groups (sentences) of the rows")
+        model.intercept_ = model.intercept_ + class_offsets(rows, labels, groups, setting)
     return model, vocab
 
 
@@ -186,7 +305,8 @@ def cross_validate(items: Sequence[Item], settings: Sequence[Setting], *, folds:
         rows = cache[setting.options()]
         f1s, accs = [], []
         for train, test in splits:
-            model, vocab = fit([rows[i] for i in train], [labels[i] for i in train], setting)
+            model, vocab = fit([rows[i] for i in train], [labels[i] for i in train], setting,
+                               [items[i].sentence for i in train])
             gold = [labels[i] for i in test]
             pred = predict(model, vocab, [rows[i] for i in test])
             f1s.append(macro_f1(gold, pred))
@@ -197,6 +317,8 @@ def cross_validate(items: Sequence[Item], settings: Sequence[Setting], *, folds:
         print(f"[cv {k:>2}/{len(settings)}] {setting.features:<18} stem={setting.stem!s:<5} "
               f"harm_neutral={setting.harm_neutral!s:<5} window={setting.window:<2} "
               f"near={setting.near} min_df={setting.min_df} C={setting.C:<5} class_weight={setting.class_weight!s:<8} "
+              f"nb={setting.nb and setting.nb_power} news={setting.news_words} event={setting.event_neutral} "
+              f"sent_scale={setting.sent_scale} "
               f"F1m={result['cv_macro_f1']:.4f}±{result['cv_macro_f1_sd']:.4f} acc={result['cv_accuracy']:.4f}", flush=True)
     return results
 
@@ -234,8 +356,7 @@ def weights_document(model, vocab: dict[str, int], setting: Setting, n_train: in
         "model": "multinomial logistic regression (L2), corpus_tools target sentiment",
         "format": 1,
         "classes": list(LABELS),
-        "options": {"near": setting.near, "window": setting.window, "groups": list(FEATURE_SETS[setting.features]),
-                    "stem": setting.stem, "harm_neutral": setting.harm_neutral},
+        "options": {**asdict(setting.options()), "groups": list(FEATURE_SETS[setting.features])},
         "setting": asdict(setting),
         "n_train_targets": n_train,
         "intercept": [_weight(b) for b in model.intercept_[order]],
@@ -307,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     best = max(cv, key=lambda r: r["cv_macro_f1"])  # first of equals wins
     setting = Setting(**{f: best[f] for f in Setting.__dataclass_fields__})
     print(f"chosen: {setting}", flush=True)
-    model, vocab = fit(featurize(dev, setting.options()), [it.label for it in dev], setting)
+    model, vocab = fit(featurize(dev, setting.options()), [it.label for it in dev], setting, [it.sentence for it in dev])
     doc = weights_document(model, vocab, setting, len(dev))
     write_json(doc, args.out)
     held = evaluate_kept_aside(args.out, aside, n_boot=args.n_boot)
