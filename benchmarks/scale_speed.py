@@ -226,14 +226,16 @@ def baseline_section(corpus: pd.DataFrame, case: ct.Case, copies: int) -> None:
 
 
 def dask_section(corpus: pd.DataFrame, case: ct.Case, copies: int, workers: int, bypass: bool) -> None:
+    import dask
     from distributed import Client, LocalCluster
 
     print(f"\n== 4. Serial against Dask, {workers} single-threaded worker processes ({copies}x copies; wall seconds) ==")
     units = replicate(corpus, copies)
     serial_s, serial_cpu, serial = timed(ct.measure_corpus, units, case=case, progress=False)
     start = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as cluster, \
-            Client(cluster) as client:
+    with dask.config.set(pipeline.OWN_CLUSTER_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as cluster, \
+            Client(cluster) as client:  # configured as measure_corpus configures a cluster it starts itself
         started = time.perf_counter() - start
         if bypass:
             client.run(shrink_text_caches)
