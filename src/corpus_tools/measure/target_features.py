@@ -196,32 +196,29 @@ def _scope_features(polar: list[tuple[int, Token]], lo: int, hi: int, clause: tu
             names += ("clause", "cleft" if before else "cright")
         if (lo - i if before else i - hi + 1) <= near:
             names.append("near")
-        v, b = tok.vader, tok.textblob
-        polarity = v or b
         for name in names:
-            acc = sums[name]
-            if v > 0:
-                acc[0] += v
-            elif v < 0:
-                acc[1] -= v
-            if b > 0:
-                acc[2] += b
-            elif b < 0:
-                acc[3] -= b
-            acc[4] += polarity > 0
-            acc[5] += polarity < 0
-        w = 2.0 / (1.0 + (lo - i if before else i - hi + 1))
-        acc = sums["dist"]
-        if v > 0:
-            acc[0] += w * v
-        elif v < 0:
-            acc[1] -= w * v
-        if b > 0:
-            acc[2] += w * b
-        elif b < 0:
-            acc[3] -= w * b
-        acc[4] += polarity > 0
-        acc[5] += polarity < 0
+            _accumulate(sums[name], tok.vader, tok.textblob)
+        _accumulate(sums["dist"], tok.vader, tok.textblob, 2.0 / (1.0 + (lo - i if before else i - hi + 1)))
+    return _strength_features(sums)
+
+
+def _accumulate(acc: list, v: float, b: float, w: float = 1.0) -> None:
+    """Add one polar word's VADER valence ``v`` and TextBlob polarity ``b`` (weighted by
+    ``w``) to a scope's [vader pos, vader neg, tb pos, tb neg, n pos, n neg]."""
+    if v > 0:
+        acc[0] += w * v
+    elif v < 0:
+        acc[1] -= w * v
+    if b > 0:
+        acc[2] += w * b
+    elif b < 0:
+        acc[3] -= w * b
+    acc[4] += (v or b) > 0
+    acc[5] += (v or b) < 0
+
+
+def _strength_features(sums: dict[str, list]) -> dict[str, float]:
+    """Feature name -> strength of every scope's sums, zero strengths left out."""
     feats: dict[str, float] = {}
     for name, (vpos, vneg, bpos, bneg, npos, nneg) in sums.items():
         for key, value in ((f"vader_{name}_pos", _squash(vpos)), (f"vader_{name}_neg", _squash(vneg)),
@@ -245,26 +242,8 @@ def _strengths(polar: list[tuple[int, Token]], part_of: dict[int, str], parts: t
         part = part_of.get(i)
         if part is None:
             continue
-        acc = sums[part]
-        v, b = tok.vader, tok.textblob
-        if v > 0:
-            acc[0] += v
-        elif v < 0:
-            acc[1] -= v
-        if b > 0:
-            acc[2] += b
-        elif b < 0:
-            acc[3] -= b
-        acc[4] += (v or b) > 0
-        acc[5] += (v or b) < 0
-    feats: dict[str, float] = {}
-    for name, (vpos, vneg, bpos, bneg, npos, nneg) in sums.items():
-        for key, value in ((f"vader_{name}_pos", _squash(vpos)), (f"vader_{name}_neg", _squash(vneg)),
-                           (f"tb_{name}_pos", min(1.0, bpos)), (f"tb_{name}_neg", min(1.0, bneg)),
-                           (f"lex_{name}_pos", min(npos, 3) / 3), (f"lex_{name}_neg", min(nneg, 3) / 3)):
-            if value:
-                feats[key] = round(value, 4)
-    return feats
+        _accumulate(sums[part], tok.vader, tok.textblob)
+    return _strength_features(sums)
 
 
 def _owner_features(tokens: list[Token], text: str, polar: list[tuple[int, Token]], lo: int, hi: int) -> dict[str, float]:
