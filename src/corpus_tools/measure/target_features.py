@@ -55,7 +55,7 @@ from corpus_tools.measure.target_cue_words import (
     TITLES,
 )
 from corpus_tools.measure.target_lexicons import _score_lexicons
-from corpus_tools.measure.target_structure import clause_range, harm_role, structural_cues
+from corpus_tools.measure.target_structure import clause_range, harm_role, quoted_tokens, structural_cues
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
@@ -267,16 +267,7 @@ def _owner_features(tokens: list[Token], text: str, polar: list[tuple[int, Token
 
 def _quote_features(tokens: list[Token], polar: list[tuple[int, Token]]) -> dict[str, float]:
     """Lexicon strengths of the polar words inside quotation marks (``*_quoted_*``) and outside (``*_unquoted_*``)."""
-    inside, state = set(), False
-    for i, tok in enumerate(tokens):
-        if tok.low == "“":
-            state = True
-        elif tok.low == "”":
-            state = False
-        elif tok.low == '"':
-            state = not state
-        elif state:
-            inside.add(i)
+    inside, _ = quoted_tokens(tokens)
     part_of = {i: "quoted" if i in inside else "unquoted" for i, _ in polar}
     return _strengths(polar, part_of, ("quoted", "unquoted"))
 

@@ -51,17 +51,32 @@ def clause_range(tokens: list[Token], lo: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
+def quoted_tokens(tokens: list[Token], *, stop: int | None = None) -> tuple[set[int], bool]:
+    """Which tokens sit inside quotation marks (curly marks open and close, a straight one toggles).
+
+    Args:
+        tokens: The sentence's tokens.
+        stop: Read only the tokens before this index.
+
+    Returns:
+        The indices of the quoted tokens, and whether a quotation is open at ``stop``.
+    """
+    inside, state = set(), False
+    for i, tok in enumerate(tokens[:stop]):
+        if tok.low == "“":
+            state = True
+        elif tok.low == "”":
+            state = False
+        elif tok.low == '"':
+            state = not state
+        elif state:
+            inside.add(i)
+    return inside, state
+
+
 def in_quote(tokens: list[Token], lo: int) -> bool:
     """True if the mention at token ``lo`` sits inside quotation marks."""
-    inside = False
-    for tok in tokens[:lo]:
-        if tok.low == "“":
-            inside = True
-        elif tok.low == "”":
-            inside = False
-        elif tok.low == '"':
-            inside = not inside
-    return inside
+    return quoted_tokens(tokens, stop=lo)[1]
 
 
 def harm_role(words: list[str], lo: int, hi: int) -> str | None:
