@@ -11,9 +11,14 @@ condemned, ...).
 
 from __future__ import annotations
 
-CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”") | {"--"}
-CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "because", "however",
-                           "which", "who", "whom", "whose", "despite", "unless"})
+from corpus_tools.text.clauses import MARK_KINDS, clause_words
+
+_CLAUSES = clause_words()  # lexicon/clause_breaks.txt, the splitter shared by every measure
+# The clause around a mention ends at a listed mark (a lone hyphen is no dash here, as in the
+# sentiment rules; curly quotes stay curly in these tokens) or a word that opens a clause
+# with no comma before it (flag b).
+CLAUSE_PUNCT = (_CLAUSES.of_kind(*MARK_KINDS, "comma") - {"-"}) | {"\u201c", "\u201d"}
+CLAUSE_WORDS = frozenset(w for w in _CLAUSES.flagged("b") if " " not in w)
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "you"})
 TITLES = frozenset({"the", "a", "an", "former", "ex", "president", "sen", "senator", "rep", "gov", "governor",
                      "mr", "mrs", "ms", "dr", "prime", "minister", "vice", "speaker", "leader", "general",
