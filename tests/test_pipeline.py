@@ -147,6 +147,16 @@ def test_partitions_are_contiguous_non_empty_and_cover_every_unit_once(lengths, 
     assert len(bounds) == min(len(units), max(at_least, -(-sum(n + 1 for n in lengths) // (words * pipeline.CHARS_PER_WORD))))
 
 
+@pytest.mark.parametrize("lengths, words, multiple_of, expected", [
+    ([10] * 9, 6, 2, 4), ([10] * 9, 6, 3, 3), ([10] * 9, 6, 1, 3), ([10] * 3, 1, 2, 3), ([10] * 9, 1, 4, 9),
+])
+def test_partitions_come_in_multiples_of_the_worker_threads_while_units_last(lengths, words, multiple_of, expected):
+    units = pd.DataFrame({"text": ["x" * n for n in lengths]})  # 99 characters: 3 partitions of 6 words (36)
+    bounds = partition_bounds(units, words=words, multiple_of=multiple_of)
+    assert len(bounds) == expected
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(units) and all(b == c for (_, b), (c, _) in pairwise(bounds))
+
+
 # --------------------------------------------------------------------------- bad input
 
 

@@ -123,13 +123,15 @@ def measure_partition(units: pd.DataFrame, *, case: Case, sentiment_rules: bool 
     }
 
 
-def partition_bounds(units: pd.DataFrame, *, words: int, at_least: int = 1) -> list[tuple[int, int]]:
+def partition_bounds(units: pd.DataFrame, *, words: int, at_least: int = 1, multiple_of: int = 1) -> list[tuple[int, int]]:
     """Cut the units into contiguous row ranges of about ``words`` words each.
 
     Args:
         units: Units with a text column.
         words: Target size of a partition (counted as :data:`CHARS_PER_WORD` characters a word).
         at_least: The smallest number of partitions wanted (no more than there are units).
+        multiple_of: Round the number of partitions up to a multiple of this (the worker
+            threads, so that no thread is left with the last partition alone).
 
     Returns:
         ``[(first_row, end_row), ...]`` covering every row once, in order; a unit is never split.
@@ -138,7 +140,8 @@ def partition_bounds(units: pd.DataFrame, *, words: int, at_least: int = 1) -> l
     if n == 0:
         return []
     reach = np.cumsum(units["text"].str.len().to_numpy(dtype="float64") + 1.0)
-    count = min(max(math.ceil(reach[-1] / (words * CHARS_PER_WORD)), at_least), n)
+    count = max(math.ceil(reach[-1] / (words * CHARS_PER_WORD)), at_least)
+    count = min(-(-count // multiple_of) * multiple_of, n)
     edges = [0]
     for k in range(1, count):
         end = int(np.searchsorted(reach, reach[-1] * k / count)) + 1  # through the unit that reaches the k-th share
@@ -267,7 +270,8 @@ def _run_dask(units: pd.DataFrame, case: Case, client: Any, words: int, progress
     from distributed import as_completed
 
     with _dask_client(client) as active:
-        bounds = partition_bounds(units, words=words, at_least=2 * _threads(active))
+        threads = _threads(active)
+        bounds = partition_bounds(units, words=words, at_least=2 * threads, multiple_of=threads)
         case_on_workers = active.scatter(case, broadcast=True)  # one copy per worker: its caches persist
         pieces = active.scatter([units.iloc[a:b] for a, b in bounds], hash=False)
         futures = [active.submit(measure_partition, piece, case=case_on_workers, sentiment_rules=rules, pure=False) for piece in pieces]
