@@ -1,7 +1,7 @@
 """How the cost of measure_corpus grows: with corpus size, unit length and sentence length.
 
 Usage: python benchmarks/scale_speed.py [--quick] [--sizes 10 50 200] [--workers 2] [--repeat 2] [--keep-caches]
-       [--dask-copies 50] [--only dask|baselines]
+       [--dask-copies 50] [--dask-repeat 3] [--only dask|baselines]
 
 Printed, for the bundled corpus:
 
@@ -17,7 +17,9 @@ Printed, for the bundled corpus:
    ``ct.sentiment_toward``;
 4. serial against ``engine="dask"`` on a LocalCluster of ``--workers`` single-threaded
    worker processes (at ``--dask-copies``, default the smallest size; ``--only dask`` runs
-   this section alone; ``--only baselines`` runs section 3 alone), and whether the tables are identical;
+   this section alone; ``--only baselines`` runs section 3 alone): one cold run, then
+   ``--dask-repeat`` pairs of a serial and a warm Dask run, back to back so that drift in
+   the machine's speed hits both; the median ratio of the pairs, and whether the tables are identical;
 5. peak resident memory (``resource.getrusage``) and the result tables' size, with a
    linear projection to 10 million words.
 
@@ -36,6 +38,7 @@ import argparse
 import functools
 import math
 import resource
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -237,13 +240,14 @@ def baseline_section(corpus: pd.DataFrame, case: ct.Case, copies: int, repeat: i
     ]).to_string(index=False))
 
 
-def dask_section(corpus: pd.DataFrame, case: ct.Case, copies: int, workers: int, bypass: bool) -> None:
+def dask_section(corpus: pd.DataFrame, case: ct.Case, copies: int, workers: int, bypass: bool, repeat: int) -> None:
+    """Serial against warm Dask workers, in alternating pairs so that drift in machine speed hits both."""
     import dask
     from distributed import Client, LocalCluster
 
-    print(f"\n== 4. Serial against Dask, {workers} single-threaded worker processes ({copies}x copies; wall seconds) ==")
+    print(f"\n== 4. Serial against Dask, {workers} single-threaded worker processes ({copies}x copies; wall seconds; "
+          f"{repeat} alternating pairs) ==")
     units = replicate(corpus, copies)
-    serial_s, serial_cpu, serial = timed(ct.measure_corpus, units, case=case, progress=False)
     start = time.perf_counter()
     with dask.config.set(pipeline.OWN_CLUSTER_CONFIG), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as cluster, \
@@ -251,18 +255,27 @@ def dask_section(corpus: pd.DataFrame, case: ct.Case, copies: int, workers: int,
         started = time.perf_counter() - start
         if bypass:
             client.run(shrink_text_caches)
-        runs = []
-        for _ in range(2):
+        before = sum(client.run(time.process_time).values())
+        cold, _, cold_tables = timed(ct.measure_corpus, units, case=case, engine="dask", client=client, progress=False)
+        rows = [{"run": f"dask, workers cold (cluster start {started:.1f} s not included)", "wall seconds": round(cold, 1),
+                 "CPU seconds": f"{sum(client.run(time.process_time).values()) - before:.1f} in the workers", "speed-up (wall)": ""}]
+        pairs, same = [], True
+        for k in range(1, repeat + 1):
+            serial_s, serial_cpu, serial = timed(ct.measure_corpus, units, case=case, progress=False)
             before = sum(client.run(time.process_time).values())
             wall, _, tables = timed(ct.measure_corpus, units, case=case, engine="dask", client=client, progress=False)
-            runs.append((wall, sum(client.run(time.process_time).values()) - before, tables))
-    same = all(identical(tables[name], serial[name], name) for *_, tables in runs for name in pipeline.TABLES)
-    labels = [f"dask, first run (workers cold; cluster start {started:.1f} s not included)", "dask, second run (workers warm)"]
-    print(pd.DataFrame([
-        {"run": "serial", "wall seconds": round(serial_s, 1), "CPU seconds": round(serial_cpu, 1), "speed-up (wall)": 1.0},
-        *({"run": label, "wall seconds": round(wall, 1), "CPU seconds": f"{cpu:.1f} in the workers",
-           "speed-up (wall)": round(serial_s / wall, 2)} for label, (wall, cpu, _) in zip(labels, runs)),
-    ]).to_string(index=False))
+            cpu = sum(client.run(time.process_time).values()) - before
+            same &= all(identical(got[name], serial[name], name) for got in (tables, cold_tables) for name in pipeline.TABLES)
+            pairs.append((serial_s, wall))
+            rows += [{"run": f"pair {k}: serial", "wall seconds": round(serial_s, 1), "CPU seconds": f"{serial_cpu:.1f}",
+                      "speed-up (wall)": ""},
+                     {"run": f"pair {k}: dask, workers warm", "wall seconds": round(wall, 1),
+                      "CPU seconds": f"{cpu:.1f} in the workers", "speed-up (wall)": round(serial_s / wall, 2)}]
+    print(pd.DataFrame(rows).to_string(index=False))
+    ratios = [s / d for s, d in pairs]
+    print(f"speed-up, median of the {len(pairs)} pairs: {statistics.median(ratios):.2f} "
+          f"(range {min(ratios):.2f} to {max(ratios):.2f}); fastest serial over fastest Dask: "
+          f"{min(s for s, _ in pairs) / min(d for _, d in pairs):.2f}")
     print(f"tables identical to the serial run (rows, order, dtypes): {'yes' if same else 'NO'}")
 
 
@@ -290,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-copies", type=int, help="copies for serial against Dask (default: the smallest size)")
     parser.add_argument("--only", choices=("dask", "baselines"), help="run only that section")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each long unit and sentence (the lower counts)")
+    parser.add_argument("--dask-repeat", type=int, default=3, help="alternating serial and warm Dask runs")
     parser.add_argument("--keep-caches", action="store_true", help="let replicated sentences hit the TextBlob cache")
     args = parser.parse_args(argv)
     sizes = sorted(args.sizes or ([1, 2, 4] if args.quick else [10, 50, 200]))
@@ -302,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline_rss = peak_rss_mb()
     dask_copies = args.dask_copies or (2 if args.quick else sizes[0])
     if args.only == "dask":
-        dask_section(corpus, case, dask_copies, args.workers, bypass)
+        dask_section(corpus, case, dask_copies, args.workers, bypass, args.dask_repeat)
         return 0
     if args.only == "baselines":
         baseline_section(corpus, case, sizes[0], args.repeat)
@@ -315,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio_section(f"2b. One long sentence ({len(sents)} corpus sentences joined by semicolons, 1x/2x/4x)",
                   lambda k: long_sentence(sents, k), case, args.repeat)
     baseline_section(corpus, case, sizes[0], args.repeat)
-    dask_section(corpus, case, dask_copies, args.workers, bypass)
+    dask_section(corpus, case, dask_copies, args.workers, bypass, args.dask_repeat)
     memory_section(runs, baseline_rss)
     return 0
 

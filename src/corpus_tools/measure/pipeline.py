@@ -273,8 +273,10 @@ def _run_dask(units: pd.DataFrame, case: Case, client: Any, words: int, progress
         threads = _threads(active)
         bounds = partition_bounds(units, words=words, at_least=2 * threads, multiple_of=threads)
         case_on_workers = active.scatter(case, broadcast=True)  # one copy per worker: its caches persist
-        pieces = active.scatter([units.iloc[a:b] for a, b in bounds], hash=False)
-        futures = [active.submit(measure_partition, piece, case=case_on_workers, sentiment_rules=rules, pure=False) for piece in pieces]
+        # The units travel inside the tasks rather than scattered ahead: a task that holds
+        # its own data waits on the scheduler and goes to whichever worker is free next.
+        futures = [active.submit(measure_partition, units.iloc[a:b], case=case_on_workers, sentiment_rules=rules, pure=False)
+                   for a, b in bounds]
         order = {future.key: k for k, future in enumerate(futures)}
         parts: list[dict | None] = [None] * len(futures)
         try:
@@ -283,7 +285,7 @@ def _run_dask(units: pd.DataFrame, case: Case, client: Any, words: int, progress
                     parts[order[future.key]] = future.result()
                     bar.update(1)
         finally:
-            active.cancel([*futures, *pieces, case_on_workers])
+            active.cancel([*futures, case_on_workers])
     return parts
 
 
