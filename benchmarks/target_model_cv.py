@@ -95,6 +95,14 @@ def variants() -> dict[str, tuple[str, Setting]]:
     out["news_victim_condemnation"] = ("NB^0.5, news lexicons, condemnation words left out of a victim's lexicon strengths",
                                        replace(news, victim_condemnation=True))
     out["news_window12"] = ("NB^0.5, news lexicons, window 12, near 4", replace(news, window=12, near=4))
+    chosen = replace(news, victim_condemnation=True)
+    for k in (256, 1024):
+        window = replace(chosen, features="+window clusters", clusters=k)
+        out[f"clusters{k}_window"] = (f"chosen + word clusters (K={k}) of l1/r1 and the left/right window", window)
+        out[f"clusters{k}_sent"] = (f"chosen + word clusters (K={k}) of l1/r1, the window and the sentence",
+                                    replace(window, features="+clusters"))
+        out[f"clusters{k}_window_no_nb"] = (f"chosen + window word clusters (K={k}), clusters without NB weighting",
+                                            replace(window, nb_clusters=False))
     return out
 
 

@@ -36,6 +36,11 @@ word) is the feature's group, so sets of features can be switched on and off by 
     A structural cue crossed with the lexicon strength of the target's clause
     (``role:subject&right_neg``: the mention is the subject and its clause goes on
     negatively).
+``l1c:n`` / ``r1c:n``, ``lc:n`` / ``rc:n``, ``sc:n``
+    Only with the option ``clusters`` (K): the word cluster
+    (:mod:`corpus_tools.measure.word_clusters`) of the word right before / after the
+    mention, of the words left / right of it within ``window`` tokens, and of the words
+    anywhere in the sentence, looked up unstemmed and lowercase.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ import bisect
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -56,13 +62,14 @@ from corpus_tools.measure.target_cue_words import (
 )
 from corpus_tools.measure.target_lexicons import _score_lexicons
 from corpus_tools.measure.target_structure import clause_range, harm_role, quoted_tokens, structural_cues
+from corpus_tools.measure.word_clusters import cluster_table
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
 TARGET = "<T>"
 HARM_MASK = "<harm>"
 FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
-                  "role")
+                  "role", "l1c", "r1c", "lc", "rc", "sc")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
@@ -98,6 +105,8 @@ class FeatureOptions:
         victim_condemnation: when the mention is the victim of violence or threats
             (``struct:victim``), words condemning it ("condemned", "denounced", ...)
             judge the attack, not the mention: they are left out of its lexicon strengths.
+        clusters: number of word clusters K of the cluster features (``l1c``, ``r1c``,
+            ``lc``, ``rc``, ``sc``; a packaged table ``word_clusters_<K>.tsv.gz``); 0: none.
     """
 
     near: int = 3
@@ -110,6 +119,7 @@ class FeatureOptions:
     news_words: bool = False
     event_neutral: bool = False
     victim_condemnation: bool = False
+    clusters: int = 0
 
 
 @dataclass(slots=True)
@@ -322,6 +332,32 @@ def _word_features(feats: dict[str, float], tokens: list[Token], words: list[str
             feats[f"clause:{words[i]}"] = 1.0
 
 
+def _cluster_features(feats: dict[str, float], low: list[str], lo: int, hi: int, opts: FeatureOptions, *,
+                      victim: bool = False) -> None:
+    """Add the word-cluster features around the mention (``l1c``, ``r1c``, ``lc``, ``rc``, ``sc``).
+
+    Words are looked up lowercase and unstemmed; words the table lacks (punctuation,
+    numbers, rare words) add nothing. When the mention is a victim, the words of harm
+    add nothing either, as they are masked in the word features.
+    """
+    table = cluster_table(opts.clusters)
+    groups = opts.groups
+    n = len(low)
+
+    def add(prefix: str, indices: Iterable[int]) -> None:
+        if prefix in groups:
+            for i in indices:
+                number = table.get(low[i])
+                if number is not None and not (victim and low[i] in HARM):
+                    feats[f"{prefix}:{number}"] = 1.0
+
+    add("l1c", range(max(0, lo - 1), lo))
+    add("r1c", range(hi, min(n, hi + 1)))
+    add("lc", range(max(0, lo - opts.window), lo))
+    add("rc", range(hi, min(n, hi + opts.window)))
+    add("sc", (*range(lo), *range(hi, n)))
+
+
 @lru_cache(maxsize=512)
 def _analysed(text: str, harm_neutral: bool, stem: bool, news_words: bool = False,
               event_neutral: bool = False) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[str, ...]]:
@@ -364,6 +400,8 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     feats: dict[str, float] = {}
     relation = harm_role(low, lo, hi)
     _word_features(feats, tokens, words, lo, hi, opts, victim=relation == "victim")
+    if opts.clusters:
+        _cluster_features(feats, low, lo, hi, opts, victim=relation == "victim")
     clause = clause_range(tokens, lo, hi)
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
