@@ -103,6 +103,10 @@ def variants() -> dict[str, tuple[str, Setting]]:
                                     replace(window, features="+clusters"))
         out[f"clusters{k}_window_no_nb"] = (f"chosen + window word clusters (K={k}), clusters without NB weighting",
                                             replace(window, nb_clusters=False))
+        out[f"clusters{k}_near"] = (f"chosen + word clusters (K={k}) of the words right before and after the mention only",
+                                    replace(window, features="+near clusters"))
+        out[f"clusters{k}_window_x0.5"] = (f"chosen + window word clusters (K={k}) scaled by 0.5 (stronger L2)",
+                                           replace(window, cluster_scale=0.5))
     return out
 
 

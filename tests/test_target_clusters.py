@@ -78,7 +78,7 @@ def test_cluster_table_reads_a_file_and_names_a_bad_line(tmp_path):
         cluster_table(5, tmp_path / "missing.tsv.gz")
 
 
-@pytest.mark.parametrize("k", [256])
+@pytest.mark.parametrize("k", [256, 1024])
 def test_packaged_tables_cover_common_words_with_valid_numbers(k):
     table = cluster_table(k)
     assert len(table) > 15000

@@ -51,6 +51,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+sentence words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE),
     "+clause words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "clause"),
     "+sentence unigrams": (*LEXICAL, *NEAR, *WINDOW, "sent"),
+    "+near clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c"),
     "+window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc"),
     "+clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc", "sc"),
 }
