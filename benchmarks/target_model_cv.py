@@ -107,6 +107,12 @@ def variants() -> dict[str, tuple[str, Setting]]:
                                     replace(window, features="+near clusters"))
         out[f"clusters{k}_window_x0.5"] = (f"chosen + window word clusters (K={k}) scaled by 0.5 (stronger L2)",
                                            replace(window, cluster_scale=0.5))
+    for k in (256, 1024):
+        vectors = replace(chosen, features="+cluster vectors", clusters=k)
+        out[f"cvec{k}"] = (f"chosen + mean reduced centroid (16 dims, K={k}) of the left / right window words", vectors)
+        out[f"cvec{k}_x2"] = (f"chosen + window centroid means (K={k}), graded columns x2", replace(vectors, dense_scale=2.0))
+        out[f"cvec{k}_near_clusters"] = (f"chosen + window centroid means and adjacent-word clusters (K={k})",
+                                         replace(vectors, features="+near clusters and vectors"))
     return out
 
 

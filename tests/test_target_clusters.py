@@ -8,7 +8,7 @@ import pytest
 
 import corpus_tools.measure.target_features as tf
 from corpus_tools.measure.target_features import FeatureOptions, target_features
-from corpus_tools.measure.word_clusters import cluster_table, word_cluster
+from corpus_tools.measure.word_clusters import centroid_table, cluster_table, word_cluster
 
 # A made-up table: praise words share cluster 7, blame words cluster 3.
 FAKE = {"praised": 7, "lauded": 7, "commended": 7, "blamed": 3, "faulted": 3, "council": 1, "the": 0,
@@ -22,6 +22,7 @@ def _clusters(feats: dict[str, float]) -> dict[str, float]:
 @pytest.fixture
 def fake_table(monkeypatch):
     monkeypatch.setattr(tf, "cluster_table", lambda k: FAKE)
+    monkeypatch.setattr(tf, "centroid_table", lambda k: {c: (float(c), -1.0) for c in set(FAKE.values())})
     return FAKE
 
 
@@ -81,9 +82,19 @@ def test_cluster_table_reads_a_file_and_names_a_bad_line(tmp_path):
 @pytest.mark.parametrize("k", [256, 1024])
 def test_packaged_tables_cover_common_words_with_valid_numbers(k):
     table = cluster_table(k)
+    centroids = centroid_table(k)
+    assert sorted(centroids) == list(range(k)) and {len(v) for v in centroids.values()} == {16}
     assert len(table) > 15000
     assert all(0 <= c < k for c in table.values())
     assert len(set(table.values())) == k
     assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 2 for w in table)
     assert word_cluster("Praised", k) == word_cluster("praised", k) is not None
     assert word_cluster("xqzv", k) is None
+
+
+def test_centroid_features_are_the_window_means_of_the_centroids(fake_table):
+    text = "The council praised Ana Rivera on Monday."
+    opts = FeatureOptions(window=3, clusters=16, groups=("cvec",))
+    feats = target_features(text, text.index("Ana"), text.index(" on"), options=opts)
+    # left: the (0), council (1), praised (7); right: on (2), monday (5), "." not in the table
+    assert feats == pytest.approx({"cvec_left_0": 8 / 3, "cvec_left_1": -1.0, "cvec_right_0": 3.5, "cvec_right_1": -1.0}, abs=1e-4)

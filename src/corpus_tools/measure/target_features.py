@@ -41,6 +41,9 @@ word) is the feature's group, so sets of features can be switched on and off by 
     (:mod:`corpus_tools.measure.word_clusters`) of the word right before / after the
     mention, of the words left / right of it within ``window`` tokens, and of the words
     anywhere in the sentence, looked up unstemmed and lowercase.
+``cvec_<left|right>_<d>``
+    Only with ``clusters``: dimension d of the mean of the (reduced) cluster centroids of
+    the words left / right of the mention within ``window`` tokens.
 """
 
 from __future__ import annotations
@@ -62,14 +65,14 @@ from corpus_tools.measure.target_cue_words import (
 )
 from corpus_tools.measure.target_lexicons import _score_lexicons
 from corpus_tools.measure.target_structure import clause_range, harm_role, quoted_tokens, structural_cues
-from corpus_tools.measure.word_clusters import cluster_table
+from corpus_tools.measure.word_clusters import centroid_table, cluster_table
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
 TARGET = "<T>"
 HARM_MASK = "<harm>"
 FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
-                  "role", "l1c", "r1c", "lc", "rc", "sc")
+                  "role", "l1c", "r1c", "lc", "rc", "sc", "cvec")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
@@ -356,6 +359,14 @@ def _cluster_features(feats: dict[str, float], low: list[str], lo: int, hi: int,
     add("lc", range(max(0, lo - opts.window), lo))
     add("rc", range(hi, min(n, hi + opts.window)))
     add("sc", (*range(lo), *range(hi, n)))
+    if "cvec" in groups:
+        centroids = centroid_table(opts.clusters)
+        for side, indices in (("left", range(max(0, lo - opts.window), lo)), ("right", range(hi, min(n, hi + opts.window)))):
+            found = [centroids[table[low[i]]] for i in indices if low[i] in table and not (victim and low[i] in HARM)]
+            for d, values in enumerate(zip(*found)):
+                mean = round(sum(values) / len(found), 4)
+                if mean:
+                    feats[f"cvec_{side}_{d}"] = mean
 
 
 @lru_cache(maxsize=512)

@@ -54,6 +54,8 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+near clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c"),
     "+window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc"),
     "+clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc", "sc"),
+    "+cluster vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "cvec"),
+    "+near clusters and vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec"),
 }
 CLUSTER_PREFIXES = ("l1c:", "r1c:", "lc:", "rc:", "sc:")
 C_VALUES = (0.03, 0.1, 0.3)

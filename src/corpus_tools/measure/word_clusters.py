@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["cluster_table", "word_cluster"]
+__all__ = ["centroid_table", "cluster_table", "word_cluster"]
 
 _MODELS = "lexicon/models"
 
@@ -61,3 +61,37 @@ def word_cluster(word: str, k: int) -> int | None:
         k: number of clusters of the table to use.
     """
     return cluster_table(k).get(word.lower())
+
+
+@cache
+def centroid_table(k: int, path: Path | None = None) -> dict[int, tuple[float, ...]]:
+    """The reduced centroid vectors of the ``k`` clusters (``word_centroids_<k>.tsv.gz``).
+
+    Args:
+        k: number of clusters.
+        path: read this file instead of the packaged one.
+
+    Returns:
+        Cluster number -> its centroid, PCA-reduced and scaled into [-1, 1].
+
+    Raises:
+        ValueError: no such table, a bad line (naming file and line), or vectors of
+            unequal length.
+    """
+    source = path or Path(str(files("corpus_tools").joinpath(f"{_MODELS}/word_centroids_{k}.tsv.gz")))
+    if not source.is_file():
+        raise ValueError(f"centroid_table: no table with k={k} ({source} does not exist)")
+    table: dict[int, tuple[float, ...]] = {}
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            number, sep, values = line.rstrip("\n").partition("\t")
+            try:
+                vector = tuple(float(v) for v in values.split())
+                if not sep or not number.isdigit() or int(number) >= k or not vector:
+                    raise ValueError("bad line")
+            except ValueError:
+                raise ValueError(f"{source}:{lineno}: expected 'cluster<TAB>v1 v2 ...', got {line.rstrip()!r}") from None
+            table[int(number)] = vector
+    if len({len(v) for v in table.values()}) > 1:
+        raise ValueError(f"{source}: centroid vectors of unequal length")
+    return table
