@@ -113,6 +113,12 @@ def variants() -> dict[str, tuple[str, Setting]]:
         out[f"cvec{k}_x2"] = (f"chosen + window centroid means (K={k}), graded columns x2", replace(vectors, dense_scale=2.0))
         out[f"cvec{k}_near_clusters"] = (f"chosen + window centroid means and adjacent-word clusters (K={k})",
                                          replace(vectors, features="+near clusters and vectors"))
+    induced = replace(chosen, features="+induced valence", induced_valence=True)
+    out["induced_valence"] = ("chosen + strengths of valences induced from word embeddings for words neither lexicon holds",
+                              induced)
+    out["induced_valence_x2"] = ("chosen + induced-valence strengths, graded columns x2", replace(induced, dense_scale=2.0))
+    out["induced_valence_near256"] = ("chosen + induced-valence strengths + adjacent-word clusters (K=256)",
+                                      replace(induced, features="+near clusters and induced valence", clusters=256))
     return out
 
 

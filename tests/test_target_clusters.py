@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-import corpus_tools.measure.target_features as tf
+import corpus_tools.measure.word_clusters as wc
 from corpus_tools.measure.target_features import FeatureOptions, target_features
 from corpus_tools.measure.word_clusters import centroid_table, cluster_table, word_cluster
 
@@ -21,8 +21,8 @@ def _clusters(feats: dict[str, float]) -> dict[str, float]:
 
 @pytest.fixture
 def fake_table(monkeypatch):
-    monkeypatch.setattr(tf, "cluster_table", lambda k: FAKE)
-    monkeypatch.setattr(tf, "centroid_table", lambda k: {c: (float(c), -1.0) for c in set(FAKE.values())})
+    monkeypatch.setattr(wc, "cluster_table", lambda k: FAKE)
+    monkeypatch.setattr(wc, "centroid_table", lambda k: {c: (float(c), -1.0) for c in set(FAKE.values())})
     return FAKE
 
 
@@ -98,3 +98,15 @@ def test_centroid_features_are_the_window_means_of_the_centroids(fake_table):
     feats = target_features(text, text.index("Ana"), text.index(" on"), options=opts)
     # left: the (0), council (1), praised (7); right: on (2), monday (5), "." not in the table
     assert feats == pytest.approx({"cvec_left_0": 8 / 3, "cvec_left_1": -1.0, "cvec_right_0": 3.5, "cvec_right_1": -1.0}, abs=1e-4)
+
+
+def test_induced_valences_count_only_words_neither_lexicon_scores(monkeypatch):
+    monkeypatch.setattr(wc, "induced_table", lambda: {"florped": 0.4, "blarked": -0.3, "ana": 0.9, "good": 0.9})
+    text = "The council florped Ana Rivera, and good voters blarked later."
+    opts = FeatureOptions(induced_valence=True, groups=("ind",))
+    feats = target_features(text, text.index("Ana"), text.index(","), options=opts)
+    assert feats["ind_sent_pos"] == pytest.approx(0.4)  # not "ana" (the mention), not "good" (VADER's)
+    assert feats["ind_left_pos"] == feats["ind_near_pos"] == pytest.approx(0.4)
+    assert feats["ind_sent_neg"] == feats["ind_right_neg"] == pytest.approx(0.3)
+    assert "ind_near_neg" not in feats and "ind_right_pos" not in feats
+    assert not target_features(text, text.index("Ana"), text.index(","), options=FeatureOptions(groups=("ind",)))

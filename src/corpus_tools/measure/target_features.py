@@ -44,6 +44,10 @@ word) is the feature's group, so sets of features can be switched on and off by 
 ``cvec_<left|right>_<d>``
     Only with ``clusters``: dimension d of the mean of the (reduced) cluster centroids of
     the words left / right of the mention within ``window`` tokens.
+``ind_<scope>_pos`` / ``ind_<scope>_neg``
+    Only with ``induced_valence``: valences induced from word embeddings for words
+    neither lexicon holds, summed in the scopes ``sent``, ``left``, ``right``, ``clause``,
+    ``near`` (capped at 1).
 """
 
 from __future__ import annotations
@@ -52,7 +56,6 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -65,14 +68,14 @@ from corpus_tools.measure.target_cue_words import (
 )
 from corpus_tools.measure.target_lexicons import _score_lexicons
 from corpus_tools.measure.target_structure import clause_range, harm_role, quoted_tokens, structural_cues
-from corpus_tools.measure.word_clusters import centroid_table, cluster_table
+from corpus_tools.measure.word_clusters import cluster_features, induced_features
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
 TARGET = "<T>"
 HARM_MASK = "<harm>"
 FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
-                  "role", "l1c", "r1c", "lc", "rc", "sc", "cvec")
+                  "role", "l1c", "r1c", "lc", "rc", "sc", "cvec", "ind")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
@@ -110,6 +113,8 @@ class FeatureOptions:
             judge the attack, not the mention: they are left out of its lexicon strengths.
         clusters: number of word clusters K of the cluster features (``l1c``, ``r1c``,
             ``lc``, ``rc``, ``sc``; a packaged table ``word_clusters_<K>.tsv.gz``); 0: none.
+        induced_valence: add the ``ind_*`` strengths of the words with a valence induced
+            from word embeddings (``word_valence_induced.tsv.gz``).
     """
 
     near: int = 3
@@ -123,6 +128,7 @@ class FeatureOptions:
     event_neutral: bool = False
     victim_condemnation: bool = False
     clusters: int = 0
+    induced_valence: bool = False
 
 
 @dataclass(slots=True)
@@ -335,40 +341,6 @@ def _word_features(feats: dict[str, float], tokens: list[Token], words: list[str
             feats[f"clause:{words[i]}"] = 1.0
 
 
-def _cluster_features(feats: dict[str, float], low: list[str], lo: int, hi: int, opts: FeatureOptions, *,
-                      victim: bool = False) -> None:
-    """Add the word-cluster features around the mention (``l1c``, ``r1c``, ``lc``, ``rc``, ``sc``).
-
-    Words are looked up lowercase and unstemmed; words the table lacks (punctuation,
-    numbers, rare words) add nothing. When the mention is a victim, the words of harm
-    add nothing either, as they are masked in the word features.
-    """
-    table = cluster_table(opts.clusters)
-    groups = opts.groups
-    n = len(low)
-
-    def add(prefix: str, indices: Iterable[int]) -> None:
-        if prefix in groups:
-            for i in indices:
-                number = table.get(low[i])
-                if number is not None and not (victim and low[i] in HARM):
-                    feats[f"{prefix}:{number}"] = 1.0
-
-    add("l1c", range(max(0, lo - 1), lo))
-    add("r1c", range(hi, min(n, hi + 1)))
-    add("lc", range(max(0, lo - opts.window), lo))
-    add("rc", range(hi, min(n, hi + opts.window)))
-    add("sc", (*range(lo), *range(hi, n)))
-    if "cvec" in groups:
-        centroids = centroid_table(opts.clusters)
-        for side, indices in (("left", range(max(0, lo - opts.window), lo)), ("right", range(hi, min(n, hi + opts.window)))):
-            found = [centroids[table[low[i]]] for i in indices if low[i] in table and not (victim and low[i] in HARM)]
-            for d, values in enumerate(zip(*found)):
-                mean = round(sum(values) / len(found), 4)
-                if mean:
-                    feats[f"cvec_{side}_{d}"] = mean
-
-
 @lru_cache(maxsize=512)
 def _analysed(text: str, harm_neutral: bool, stem: bool, news_words: bool = False,
               event_neutral: bool = False) -> tuple[tuple[Token, ...], tuple[str, ...], tuple[str, ...]]:
@@ -412,8 +384,11 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     relation = harm_role(low, lo, hi)
     _word_features(feats, tokens, words, lo, hi, opts, victim=relation == "victim")
     if opts.clusters:
-        _cluster_features(feats, low, lo, hi, opts, victim=relation == "victim")
+        feats.update(cluster_features(low, lo, hi, groups=opts.groups, window=opts.window, clusters=opts.clusters,
+                                      victim=relation == "victim"))
     clause = clause_range(tokens, lo, hi)
+    if opts.induced_valence and "ind" in opts.groups:
+        feats.update(induced_features(tokens, lo, hi, clause=clause, near=opts.near, harm_neutral=opts.harm_neutral))
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
         polar = [(i, t) for i, t in enumerate(tokens) if (t.vader or t.textblob) and not lo <= i < hi]

@@ -56,6 +56,8 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc", "sc"),
     "+cluster vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "cvec"),
     "+near clusters and vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec"),
+    "+induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "ind"),
+    "+near clusters and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ind"),
 }
 CLUSTER_PREFIXES = ("l1c:", "r1c:", "lc:", "rc:", "sc:")
 C_VALUES = (0.03, 0.1, 0.3)
@@ -97,6 +99,7 @@ class Setting:
     tune_bias: bool = False
     victim_condemnation: bool = False
     clusters: int = 0
+    induced_valence: bool = False
     nb_clusters: bool = True
     cluster_scale: float = 1.0
 
@@ -106,7 +109,7 @@ class Setting:
                               harm_neutral=self.harm_neutral, owner=self.owner,
                               quotes=self.quotes, news_words=self.news_words,
                               event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation,
-                              clusters=self.clusters)
+                              clusters=self.clusters, induced_valence=self.induced_valence)
 
 
 def kept_aside(sentence: str) -> bool:

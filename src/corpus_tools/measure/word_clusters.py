@@ -11,11 +11,15 @@ Keys are lowercase, unstemmed words of ASCII letters.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
-__all__ = ["centroid_table", "cluster_table", "word_cluster"]
+from corpus_tools.measure.target_cue_words import HARM
+
+__all__ = ["centroid_table", "cluster_features", "cluster_table", "induced_features", "induced_table", "word_cluster"]
 
 _MODELS = "lexicon/models"
 
@@ -95,3 +99,107 @@ def centroid_table(k: int, path: Path | None = None) -> dict[int, tuple[float, .
     if len({len(v) for v in table.values()}) > 1:
         raise ValueError(f"{source}: centroid vectors of unequal length")
     return table
+
+
+@cache
+def induced_table(path: Path | None = None) -> dict[str, float]:
+    """Word -> valence in [-1, 1] induced from word embeddings for words VADER lacks (``word_valence_induced.tsv.gz``).
+
+    Args:
+        path: read this file instead of the packaged one.
+
+    Raises:
+        ValueError: a line that is not ``word<TAB>number`` (naming file and line).
+    """
+    source = path or Path(str(files("corpus_tools").joinpath(f"{_MODELS}/word_valence_induced.tsv.gz")))
+    table: dict[str, float] = {}
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            word, _, value = line.rstrip("\n").partition("\t")
+            try:
+                table[word] = float(value)
+            except ValueError:
+                raise ValueError(f"{source}:{lineno}: expected 'word<TAB>valence', got {line.rstrip()!r}") from None
+    return table
+
+
+def cluster_features(low: Sequence[str], lo: int, hi: int, *, groups: Iterable[str], window: int, clusters: int,
+                     victim: bool = False) -> dict[str, float]:
+    """Word-cluster features around the mention ``low[lo:hi]`` (``l1c``, ``r1c``, ``lc``, ``rc``, ``sc``, ``cvec``).
+
+    Args:
+        low: the sentence's lowercase, unstemmed tokens.
+        lo: first token of the mention; hi: one past its last.
+        groups: feature groups to produce.
+        window: tokens on each side for ``lc``, ``rc`` and ``cvec``.
+        clusters: K of the table.
+        victim: the mention is a victim of violence; words of harm then add nothing, as
+            they are masked in the word features.
+
+    Returns:
+        Feature name -> value; words the table lacks (punctuation, numbers, rare words)
+        add nothing.
+    """
+    table = cluster_table(clusters)
+    wanted = set(groups)
+    n = len(low)
+    feats: dict[str, float] = {}
+
+    def add(prefix: str, indices: Iterable[int]) -> None:
+        if prefix in wanted:
+            for i in indices:
+                number = table.get(low[i])
+                if number is not None and not (victim and low[i] in HARM):
+                    feats[f"{prefix}:{number}"] = 1.0
+
+    add("l1c", range(max(0, lo - 1), lo))
+    add("r1c", range(hi, min(n, hi + 1)))
+    add("lc", range(max(0, lo - window), lo))
+    add("rc", range(hi, min(n, hi + window)))
+    add("sc", (*range(lo), *range(hi, n)))
+    if "cvec" in wanted:
+        centroids = centroid_table(clusters)
+        for side, indices in (("left", range(max(0, lo - window), lo)), ("right", range(hi, min(n, hi + window)))):
+            found = [centroids[table[low[i]]] for i in indices if low[i] in table and not (victim and low[i] in HARM)]
+            for d, values in enumerate(zip(*found)):
+                mean = round(sum(values) / len(found), 4)
+                if mean:
+                    feats[f"cvec_{side}_{d}"] = mean
+    return feats
+
+
+def induced_features(tokens: Sequence[Any], lo: int, hi: int, *, clause: tuple[int, int], near: int,
+                     harm_neutral: bool = False) -> dict[str, float]:
+    """Strengths of the induced valences around the mention: ``ind_<scope>_<pos|neg>``.
+
+    Only tokens without a VADER or TextBlob valence count (the lexicons speak for the
+    rest), never the mention's own, nor words of harm with ``harm_neutral``.
+
+    Args:
+        tokens: the sentence's tokens (``low``, ``vader``, ``textblob`` attributes).
+        lo: first token of the mention; hi: one past its last.
+        clause: token range [c0, c1) of the mention's clause.
+        near: tokens on each side that count as near.
+        harm_neutral: leave the words of harm out.
+
+    Returns:
+        Feature name -> summed valence capped at 1, in the scopes ``sent``, ``left``,
+        ``right``, ``clause``, ``near``; zero strengths left out.
+    """
+    table = induced_table()
+    sums: dict[str, float] = {}
+    for i, tok in enumerate(tokens):
+        if lo <= i < hi or tok.vader or tok.textblob or (harm_neutral and tok.low in HARM):
+            continue
+        value = table.get(tok.low)
+        if not value:
+            continue
+        pole = "pos" if value > 0 else "neg"
+        scopes = ["sent", "left" if i < lo else "right"]
+        if clause[0] <= i < clause[1]:
+            scopes.append("clause")
+        if (lo - i if i < lo else i - hi + 1) <= near:
+            scopes.append("near")
+        for scope in scopes:
+            sums[f"ind_{scope}_{pole}"] = sums.get(f"ind_{scope}_{pole}", 0.0) + abs(value)
+    return {name: round(min(1.0, total), 4) for name, total in sorted(sums.items())}
