@@ -96,7 +96,7 @@ def variants() -> dict[str, tuple[str, Setting]]:
                                        replace(news, victim_condemnation=True))
     out["news_window12"] = ("NB^0.5, news lexicons, window 12, near 4", replace(news, window=12, near=4))
     chosen = replace(news, victim_condemnation=True)
-    for k in (256, 1024):
+    for k in (64, 256, 1024):
         window = replace(chosen, features="+window clusters", clusters=k)
         out[f"clusters{k}_window"] = (f"chosen + word clusters (K={k}) of l1/r1 and the left/right window", window)
         out[f"clusters{k}_sent"] = (f"chosen + word clusters (K={k}) of l1/r1, the window and the sentence",
@@ -119,6 +119,13 @@ def variants() -> dict[str, tuple[str, Setting]]:
     out["induced_valence_x2"] = ("chosen + induced-valence strengths, graded columns x2", replace(induced, dense_scale=2.0))
     out["induced_valence_near256"] = ("chosen + induced-valence strengths + adjacent-word clusters (K=256)",
                                       replace(induced, features="+near clusters and induced valence", clusters=256))
+    out["clusters256_near3"] = ("chosen + word clusters (K=256) of l1/r1 and of the words within 3 tokens",
+                                replace(chosen, features="+near-window clusters", clusters=256))
+    out["clusters256_near_cvec_induced"] = ("chosen + adjacent-word clusters, window centroid means (K=256) and induced valences",
+                                            replace(chosen, features="+near clusters, vectors and induced valence", clusters=256,
+                                                    induced_valence=True))
+    out["clusters256_near_C0.07"] = ("chosen + adjacent-word clusters (K=256), C=0.07",
+                                     replace(chosen, features="+near clusters", clusters=256, C=0.07))
     return out
 
 

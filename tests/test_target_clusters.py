@@ -16,7 +16,7 @@ FAKE = {"praised": 7, "lauded": 7, "commended": 7, "blamed": 3, "faulted": 3, "c
 
 
 def _clusters(feats: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in feats.items() if k.split(":", 1)[0] in {"l1c", "r1c", "lc", "rc", "sc"}}
+    return {k: v for k, v in feats.items() if k.split(":", 1)[0] in {"l1c", "r1c", "nc", "lc", "rc", "sc"}}
 
 
 @pytest.fixture
@@ -36,6 +36,7 @@ def test_cluster_features_use_unstemmed_words_and_the_window(fake_table):
     assert feats["r1c:2"] == 1.0
     assert {k for k in feats if k.startswith("lc:")} == {"lc:0", "lc:1", "lc:7"}
     assert {k for k in feats if k.startswith("rc:")} == {"rc:2", "rc:5"}
+    assert {k for k in feats if k.startswith("nc:")} == {"nc:0", "nc:1", "nc:7", "nc:2", "nc:5"}  # near = 3 either side
     # the sentence: every known word outside the mention, "voters" and "later" too
     assert {k for k in feats if k.startswith("sc:")} == {"sc:0", "sc:1", "sc:7", "sc:2", "sc:5", "sc:4", "sc:9"}
 

@@ -36,11 +36,12 @@ word) is the feature's group, so sets of features can be switched on and off by 
     A structural cue crossed with the lexicon strength of the target's clause
     (``role:subject&right_neg``: the mention is the subject and its clause goes on
     negatively).
-``l1c:n`` / ``r1c:n``, ``lc:n`` / ``rc:n``, ``sc:n``
+``l1c:n`` / ``r1c:n``, ``nc:n``, ``lc:n`` / ``rc:n``, ``sc:n``
     Only with the option ``clusters`` (K): the word cluster
     (:mod:`corpus_tools.measure.word_clusters`) of the word right before / after the
-    mention, of the words left / right of it within ``window`` tokens, and of the words
-    anywhere in the sentence, looked up unstemmed and lowercase.
+    mention, of the words within ``near`` tokens, of the words left / right of it within
+    ``window`` tokens, and of the words anywhere in the sentence, looked up unstemmed and
+    lowercase.
 ``cvec_<left|right>_<d>``
     Only with ``clusters``: dimension d of the mean of the (reduced) cluster centroids of
     the words left / right of the mention within ``window`` tokens.
@@ -75,7 +76,7 @@ __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "toke
 TARGET = "<T>"
 HARM_MASK = "<harm>"
 FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
-                  "role", "l1c", "r1c", "lc", "rc", "sc", "cvec", "ind")
+                  "role", "l1c", "r1c", "nc", "lc", "rc", "sc", "cvec", "ind")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
@@ -112,7 +113,7 @@ class FeatureOptions:
             (``struct:victim``), words condemning it ("condemned", "denounced", ...)
             judge the attack, not the mention: they are left out of its lexicon strengths.
         clusters: number of word clusters K of the cluster features (``l1c``, ``r1c``,
-            ``lc``, ``rc``, ``sc``; a packaged table ``word_clusters_<K>.tsv.gz``); 0: none.
+            ``nc``, ``lc``, ``rc``, ``sc``, ``cvec``; a packaged table ``word_clusters_<K>.tsv.gz``); 0: none.
         induced_valence: add the ``ind_*`` strengths of the words with a valence induced
             from word embeddings (``word_valence_induced.tsv.gz``).
     """
@@ -385,7 +386,7 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     _word_features(feats, tokens, words, lo, hi, opts, victim=relation == "victim")
     if opts.clusters:
         feats.update(cluster_features(low, lo, hi, groups=opts.groups, window=opts.window, clusters=opts.clusters,
-                                      victim=relation == "victim"))
+                                      near=opts.near, victim=relation == "victim"))
     clause = clause_range(tokens, lo, hi)
     if opts.induced_valence and "ind" in opts.groups:
         feats.update(induced_features(tokens, lo, hi, clause=clause, near=opts.near, harm_neutral=opts.harm_neutral))

@@ -56,10 +56,12 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc", "sc"),
     "+cluster vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "cvec"),
     "+near clusters and vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec"),
+    "+near-window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "nc"),
+    "+near clusters, vectors and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec", "ind"),
     "+induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "ind"),
     "+near clusters and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ind"),
 }
-CLUSTER_PREFIXES = ("l1c:", "r1c:", "lc:", "rc:", "sc:")
+CLUSTER_PREFIXES = ("l1c:", "r1c:", "nc:", "lc:", "rc:", "sc:")
 C_VALUES = (0.03, 0.1, 0.3)
 CLASS_WEIGHTS = (None, "balanced")
 

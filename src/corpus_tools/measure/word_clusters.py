@@ -124,8 +124,8 @@ def induced_table(path: Path | None = None) -> dict[str, float]:
 
 
 def cluster_features(low: Sequence[str], lo: int, hi: int, *, groups: Iterable[str], window: int, clusters: int,
-                     victim: bool = False) -> dict[str, float]:
-    """Word-cluster features around the mention ``low[lo:hi]`` (``l1c``, ``r1c``, ``lc``, ``rc``, ``sc``, ``cvec``).
+                     near: int = 3, victim: bool = False) -> dict[str, float]:
+    """Word-cluster features around the mention ``low[lo:hi]`` (``l1c``, ``r1c``, ``nc``, ``lc``, ``rc``, ``sc``, ``cvec``).
 
     Args:
         low: the sentence's lowercase, unstemmed tokens.
@@ -133,6 +133,7 @@ def cluster_features(low: Sequence[str], lo: int, hi: int, *, groups: Iterable[s
         groups: feature groups to produce.
         window: tokens on each side for ``lc``, ``rc`` and ``cvec``.
         clusters: K of the table.
+        near: tokens on each side for ``nc`` (either side, as the ``near:`` words).
         victim: the mention is a victim of violence; words of harm then add nothing, as
             they are masked in the word features.
 
@@ -154,6 +155,7 @@ def cluster_features(low: Sequence[str], lo: int, hi: int, *, groups: Iterable[s
 
     add("l1c", range(max(0, lo - 1), lo))
     add("r1c", range(hi, min(n, hi + 1)))
+    add("nc", (*range(max(0, lo - near), lo), *range(hi, min(n, hi + near))))
     add("lc", range(max(0, lo - window), lo))
     add("rc", range(hi, min(n, hi + window)))
     add("sc", (*range(lo), *range(hi, n)))
