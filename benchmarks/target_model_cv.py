@@ -126,6 +126,9 @@ def variants() -> dict[str, tuple[str, Setting]]:
                                                     induced_valence=True))
     out["clusters256_near_C0.07"] = ("chosen + adjacent-word clusters (K=256), C=0.07",
                                      replace(chosen, features="+near clusters", clusters=256, C=0.07))
+    for k in (64, 256, 1024):
+        out[f"clusters{k}_near_ctri"] = (f"chosen + adjacent-word clusters and cluster trigrams through the mention (K={k})",
+                                         replace(chosen, features="+near clusters and cluster trigrams", clusters=k))
     return out
 
 

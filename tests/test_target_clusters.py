@@ -111,3 +111,10 @@ def test_induced_valences_count_only_words_neither_lexicon_scores(monkeypatch):
     assert feats["ind_sent_neg"] == feats["ind_right_neg"] == pytest.approx(0.3)
     assert "ind_near_neg" not in feats and "ind_right_pos" not in feats
     assert not target_features(text, text.index("Ana"), text.index(","), options=FeatureOptions(groups=("ind",)))
+
+
+def test_cluster_trigrams_replace_known_words_and_keep_the_rest(fake_table):
+    text = "The council praised Ana Rivera, on Monday."
+    opts = FeatureOptions(clusters=16, groups=("ctri",))
+    feats = target_features(text, text.index("Ana"), text.index(","), options=opts)
+    assert set(feats) == {"ctri:c1_c7_<T>", "ctri:c7_<T>_,", "ctri:<T>_,_c2"}

@@ -41,7 +41,7 @@ word) is the feature's group, so sets of features can be switched on and off by 
     (:mod:`corpus_tools.measure.word_clusters`) of the word right before / after the
     mention, of the words within ``near`` tokens, of the words left / right of it within
     ``window`` tokens, and of the words anywhere in the sentence, looked up unstemmed and
-    lowercase.
+    lowercase; ``ctri:a_b_c``: the trigrams through the mention with clusters for words.
 ``cvec_<left|right>_<d>``
     Only with ``clusters``: dimension d of the mean of the (reduced) cluster centroids of
     the words left / right of the mention within ``window`` tokens.
@@ -76,7 +76,7 @@ __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "toke
 TARGET = "<T>"
 HARM_MASK = "<harm>"
 FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
-                  "role", "l1c", "r1c", "nc", "lc", "rc", "sc", "cvec", "ind")
+                  "role", "l1c", "r1c", "nc", "lc", "rc", "sc", "ctri", "cvec", "ind")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0

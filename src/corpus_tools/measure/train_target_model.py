@@ -58,10 +58,11 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+near clusters and vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec"),
     "+near-window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "nc"),
     "+near clusters, vectors and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec", "ind"),
+    "+near clusters and cluster trigrams": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ctri"),
     "+induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "ind"),
     "+near clusters and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ind"),
 }
-CLUSTER_PREFIXES = ("l1c:", "r1c:", "nc:", "lc:", "rc:", "sc:")
+CLUSTER_PREFIXES = ("l1c:", "r1c:", "nc:", "lc:", "rc:", "sc:", "ctri:")
 C_VALUES = (0.03, 0.1, 0.3)
 CLASS_WEIGHTS = (None, "balanced")
 

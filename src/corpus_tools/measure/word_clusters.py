@@ -125,7 +125,10 @@ def induced_table(path: Path | None = None) -> dict[str, float]:
 
 def cluster_features(low: Sequence[str], lo: int, hi: int, *, groups: Iterable[str], window: int, clusters: int,
                      near: int = 3, victim: bool = False) -> dict[str, float]:
-    """Word-cluster features around the mention ``low[lo:hi]`` (``l1c``, ``r1c``, ``nc``, ``lc``, ``rc``, ``sc``, ``cvec``).
+    """Word-cluster features around the mention ``low[lo:hi]`` (``l1c``, ``r1c``, ``nc``, ``lc``, ``rc``, ``sc``, ``ctri``, ``cvec``).
+
+    ``ctri:a_b_c`` are the trigrams through the mention (as ``tri:``) with each word
+    the table holds replaced by ``c<number>`` and the mention by ``<T>``.
 
     Args:
         low: the sentence's lowercase, unstemmed tokens.
@@ -159,6 +162,14 @@ def cluster_features(low: Sequence[str], lo: int, hi: int, *, groups: Iterable[s
     add("lc", range(max(0, lo - window), lo))
     add("rc", range(hi, min(n, hi + window)))
     add("sc", (*range(lo), *range(hi, n)))
+    if "ctri" in wanted:
+        def form(i: int) -> str:
+            number = table.get(low[i])
+            return low[i] if number is None or (victim and low[i] in HARM) else f"c{number}"
+
+        span = [*(form(i) for i in range(max(0, lo - 2), lo)), "<T>", *(form(i) for i in range(hi, min(n, hi + 2)))]
+        for a, b, c in zip(span, span[1:], span[2:]):
+            feats[f"ctri:{a}_{b}_{c}"] = 1.0
     if "cvec" in wanted:
         centroids = centroid_table(clusters)
         for side, indices in (("left", range(max(0, lo - window), lo)), ("right", range(hi, min(n, hi + window)))):
