@@ -113,7 +113,8 @@ class FeatureOptions:
             (``struct:victim``), words condemning it ("condemned", "denounced", ...)
             judge the attack, not the mention: they are left out of its lexicon strengths.
         clusters: number of word clusters K of the cluster features (``l1c``, ``r1c``,
-            ``nc``, ``lc``, ``rc``, ``sc``, ``cvec``; a packaged table ``word_clusters_<K>.tsv.gz``); 0: none.
+            ``nc``, ``lc``, ``rc``, ``sc``, ``ctri``, ``cvec``; a packaged table
+            ``word_clusters_<K>.tsv.gz``); 0: none.
         induced_valence: add the ``ind_*`` strengths of the words with a valence induced
             from word embeddings (``word_valence_induced.tsv.gz``).
     """

@@ -1,11 +1,14 @@
-"""Word clusters for the target model: a small table, word -> cluster number, read offline.
+"""Word clusters and induced valences for the target model: small tables, read offline.
 
 The tables (``lexicon/models/word_clusters_<K>.tsv.gz``, one ``word<TAB>cluster`` line per
-word) were derived from the sentence-embedding model all-MiniLM-L6-v2 by
-``dev/word_clusters/build.py``: the whole words of the model's own vocabulary, each
-embedded alone and grouped by k-means into K clusters. No labelled data went into them,
-and nothing here needs the embedding model: the features only look words up.
-Keys are lowercase, unstemmed words of ASCII letters.
+word, and ``word_centroids_<K>.tsv.gz``, the clusters' reduced centroids) were derived from
+the sentence-embedding model all-MiniLM-L6-v2 by ``dev/word_clusters/build.py``: the whole
+words of the model's own vocabulary, each embedded alone and grouped by k-means into K
+clusters; ``word_valence_induced.tsv.gz`` (``dev/word_clusters/induced_valence.py``) holds
+valences predicted from the same embeddings for words VADER lacks. No labelled data went
+into them, and nothing here needs the embedding model: the features only look words up.
+Keys are lowercase, unstemmed words of ASCII letters. The features are off in the shipped
+model (the model card's fourth round).
 """
 
 from __future__ import annotations
