@@ -95,6 +95,40 @@ def variants() -> dict[str, tuple[str, Setting]]:
     out["news_victim_condemnation"] = ("NB^0.5, news lexicons, condemnation words left out of a victim's lexicon strengths",
                                        replace(news, victim_condemnation=True))
     out["news_window12"] = ("NB^0.5, news lexicons, window 12, near 4", replace(news, window=12, near=4))
+    chosen = replace(news, victim_condemnation=True)
+    for k in (64, 256, 1024):
+        window = replace(chosen, features="+window clusters", clusters=k)
+        out[f"clusters{k}_window"] = (f"chosen + word clusters (K={k}) of l1/r1 and the left/right window", window)
+        out[f"clusters{k}_sent"] = (f"chosen + word clusters (K={k}) of l1/r1, the window and the sentence",
+                                    replace(window, features="+clusters"))
+        out[f"clusters{k}_window_no_nb"] = (f"chosen + window word clusters (K={k}), clusters without NB weighting",
+                                            replace(window, nb_clusters=False))
+        out[f"clusters{k}_near"] = (f"chosen + word clusters (K={k}) of the words right before and after the mention only",
+                                    replace(window, features="+near clusters"))
+        out[f"clusters{k}_window_x0.5"] = (f"chosen + window word clusters (K={k}) scaled by 0.5 (stronger L2)",
+                                           replace(window, cluster_scale=0.5))
+    for k in (256, 1024):
+        vectors = replace(chosen, features="+cluster vectors", clusters=k)
+        out[f"cvec{k}"] = (f"chosen + mean reduced centroid (16 dims, K={k}) of the left / right window words", vectors)
+        out[f"cvec{k}_x2"] = (f"chosen + window centroid means (K={k}), graded columns x2", replace(vectors, dense_scale=2.0))
+        out[f"cvec{k}_near_clusters"] = (f"chosen + window centroid means and adjacent-word clusters (K={k})",
+                                         replace(vectors, features="+near clusters and vectors"))
+    induced = replace(chosen, features="+induced valence", induced_valence=True)
+    out["induced_valence"] = ("chosen + strengths of valences induced from word embeddings for words neither lexicon holds",
+                              induced)
+    out["induced_valence_x2"] = ("chosen + induced-valence strengths, graded columns x2", replace(induced, dense_scale=2.0))
+    out["induced_valence_near256"] = ("chosen + induced-valence strengths + adjacent-word clusters (K=256)",
+                                      replace(induced, features="+near clusters and induced valence", clusters=256))
+    out["clusters256_near3"] = ("chosen + word clusters (K=256) of l1/r1 and of the words within 3 tokens",
+                                replace(chosen, features="+near-window clusters", clusters=256))
+    out["clusters256_near_cvec_induced"] = ("chosen + adjacent-word clusters, window centroid means (K=256) and induced valences",
+                                            replace(chosen, features="+near clusters, vectors and induced valence", clusters=256,
+                                                    induced_valence=True))
+    out["clusters256_near_C0.07"] = ("chosen + adjacent-word clusters (K=256), C=0.07",
+                                     replace(chosen, features="+near clusters", clusters=256, C=0.07))
+    for k in (64, 256, 1024):
+        out[f"clusters{k}_near_ctri"] = (f"chosen + adjacent-word clusters and cluster trigrams through the mention (K={k})",
+                                         replace(chosen, features="+near clusters and cluster trigrams", clusters=k))
     return out
 
 

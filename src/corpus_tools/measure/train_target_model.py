@@ -51,7 +51,18 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+sentence words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE),
     "+clause words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "clause"),
     "+sentence unigrams": (*LEXICAL, *NEAR, *WINDOW, "sent"),
+    "+near clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c"),
+    "+window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc"),
+    "+clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc", "sc"),
+    "+cluster vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "cvec"),
+    "+near clusters and vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec"),
+    "+near-window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "nc"),
+    "+near clusters, vectors and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec", "ind"),
+    "+near clusters and cluster trigrams": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ctri"),
+    "+induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "ind"),
+    "+near clusters and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ind"),
 }
+CLUSTER_PREFIXES = ("l1c:", "r1c:", "nc:", "lc:", "rc:", "sc:", "ctri:")
 C_VALUES = (0.03, 0.1, 0.3)
 CLASS_WEIGHTS = (None, "balanced")
 
@@ -90,13 +101,18 @@ class Setting:
     event_neutral: bool = False
     tune_bias: bool = False
     victim_condemnation: bool = False
+    clusters: int = 0
+    induced_valence: bool = False
+    nb_clusters: bool = True
+    cluster_scale: float = 1.0
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
         return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
                               harm_neutral=self.harm_neutral, owner=self.owner,
                               quotes=self.quotes, news_words=self.news_words,
-                              event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation)
+                              event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation,
+                              clusters=self.clusters, induced_valence=self.induced_valence)
 
 
 def kept_aside(sentence: str) -> bool:
@@ -196,8 +212,9 @@ def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Se
     with ``nb`` the binary word features are scaled by their largest absolute
     log-count ratio between one class and the others (Wang and Manning 2012, add-one
     smoothed) to the power ``nb_power``, and so are the structural cues if
-    ``nb_struct``. The fitted weights are multiplied by the same factors, so the shipped
-    weights apply to the unscaled features.
+    ``nb_struct``; word-cluster features (``lc:`` ...) take the log-count ratio only if
+    ``nb_clusters``, and are scaled by ``cluster_scale``. The fitted weights are
+    multiplied by the same factors, so the shipped weights apply to the unscaled features.
     """
     scale = np.ones(len(vocab))
     names = sorted(vocab, key=vocab.get)
@@ -218,6 +235,11 @@ def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Se
             scale[kind == 1] *= r[kind == 1]
     if setting.sent_scale != 1.0:
         scale[np.array([n.startswith(("sent:", "sbi:")) for n in names], dtype=bool)] *= setting.sent_scale
+    if setting.clusters:
+        cluster = np.array([n.startswith(CLUSTER_PREFIXES) for n in names], dtype=bool)
+        if not setting.nb_clusters:
+            scale[cluster] = 1.0
+        scale[cluster] *= setting.cluster_scale
     return scale
 
 
