@@ -95,40 +95,31 @@ def variants() -> dict[str, tuple[str, Setting]]:
     out["news_victim_condemnation"] = ("NB^0.5, news lexicons, condemnation words left out of a victim's lexicon strengths",
                                        replace(news, victim_condemnation=True))
     out["news_window12"] = ("NB^0.5, news lexicons, window 12, near 4", replace(news, window=12, near=4))
-    chosen = replace(news, victim_condemnation=True)
-    for k in (64, 256, 1024):
-        window = replace(chosen, features="+window clusters", clusters=k)
-        out[f"clusters{k}_window"] = (f"chosen + word clusters (K={k}) of l1/r1 and the left/right window", window)
-        out[f"clusters{k}_sent"] = (f"chosen + word clusters (K={k}) of l1/r1, the window and the sentence",
-                                    replace(window, features="+clusters"))
-        out[f"clusters{k}_window_no_nb"] = (f"chosen + window word clusters (K={k}), clusters without NB weighting",
-                                            replace(window, nb_clusters=False))
-        out[f"clusters{k}_near"] = (f"chosen + word clusters (K={k}) of the words right before and after the mention only",
-                                    replace(window, features="+near clusters"))
-        out[f"clusters{k}_window_x0.5"] = (f"chosen + window word clusters (K={k}) scaled by 0.5 (stronger L2)",
-                                           replace(window, cluster_scale=0.5))
-    for k in (256, 1024):
-        vectors = replace(chosen, features="+cluster vectors", clusters=k)
-        out[f"cvec{k}"] = (f"chosen + mean reduced centroid (16 dims, K={k}) of the left / right window words", vectors)
-        out[f"cvec{k}_x2"] = (f"chosen + window centroid means (K={k}), graded columns x2", replace(vectors, dense_scale=2.0))
-        out[f"cvec{k}_near_clusters"] = (f"chosen + window centroid means and adjacent-word clusters (K={k})",
-                                         replace(vectors, features="+near clusters and vectors"))
-    induced = replace(chosen, features="+induced valence", induced_valence=True)
-    out["induced_valence"] = ("chosen + strengths of valences induced from word embeddings for words neither lexicon holds",
-                              induced)
-    out["induced_valence_x2"] = ("chosen + induced-valence strengths, graded columns x2", replace(induced, dense_scale=2.0))
-    out["induced_valence_near256"] = ("chosen + induced-valence strengths + adjacent-word clusters (K=256)",
-                                      replace(induced, features="+near clusters and induced valence", clusters=256))
-    out["clusters256_near3"] = ("chosen + word clusters (K=256) of l1/r1 and of the words within 3 tokens",
-                                replace(chosen, features="+near-window clusters", clusters=256))
-    out["clusters256_near_cvec_induced"] = ("chosen + adjacent-word clusters, window centroid means (K=256) and induced valences",
-                                            replace(chosen, features="+near clusters, vectors and induced valence", clusters=256,
-                                                    induced_valence=True))
-    out["clusters256_near_C0.07"] = ("chosen + adjacent-word clusters (K=256), C=0.07",
-                                     replace(chosen, features="+near clusters", clusters=256, C=0.07))
-    for k in (64, 256, 1024):
-        out[f"clusters{k}_near_ctri"] = (f"chosen + adjacent-word clusters and cluster trigrams through the mention (K={k})",
-                                         replace(chosen, features="+near clusters and cluster trigrams", clusters=k))
+    chosen = out["news_victim_condemnation"][1]
+    for c in (0.005, 0.015, 0.05):
+        out[f"chosen_svm_C{c:g}"] = (f"chosen features, linear SVM (squared hinge, one against the rest), C={c:g}",
+                                     replace(chosen, loss="hinge", C=c))
+    for kind in RULE_COLUMNS:
+        out[f"chosen_rules_{kind}"] = (f"chosen + the rule scorer's output as features: {RULE_COLUMNS[kind]}", chosen)
+    return out
+
+
+RULE_COLUMNS = {"label": "its label", "label_score": "its label and score", "label_cues": "its label and the cues that fired"}
+
+
+def rule_columns(items, kind: str) -> list[dict[str, float]]:
+    """Features from ``corpus_tools.rule_sentiment`` on each item (``rule_<label>``, score parts, ``rcue:`` names)."""
+    from corpus_tools.measure.sentiment_rules import rule_sentiment
+
+    out = []
+    for it in items:
+        r = rule_sentiment(it.sentence, (it.start, it.end))
+        row = {f"rule_{r.label}": 1.0}
+        if kind == "label_score":
+            row.update(rule_pos=max(r.score, 0.0), rule_neg=max(-r.score, 0.0))
+        if kind == "label_cues":
+            row.update({f"rcue:{cue.split('(')[0].split(':')[0]}": 1.0 for cue in r.cues})
+        out.append(row)
     return out
 
 
@@ -168,7 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             key = setting.options()
             if key not in cache:
                 cache[key] = featurize(items, key)
-            f1, sd, acc = cv_score(items, setting, cache[key], splits)
+            rows = cache[key]
+            if name.startswith("chosen_rules_"):
+                rows = [{**row, **extra} for row, extra in zip(rows, rule_columns(items, name.removeprefix("chosen_rules_")))]
+            f1, sd, acc = cv_score(items, setting, rows, splits)
             seconds = time.perf_counter() - t0
             writer.writerow([name, desc, f"{f1:.4f}", f"{sd:.4f}", f"{acc:.4f}", f"{seconds:.0f}"])
             fh.flush()

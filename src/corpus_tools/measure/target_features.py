@@ -36,19 +36,6 @@ word) is the feature's group, so sets of features can be switched on and off by 
     A structural cue crossed with the lexicon strength of the target's clause
     (``role:subject&right_neg``: the mention is the subject and its clause goes on
     negatively).
-``l1c:n`` / ``r1c:n``, ``nc:n``, ``lc:n`` / ``rc:n``, ``sc:n``
-    Only with the option ``clusters`` (K): the word cluster
-    (:mod:`corpus_tools.measure.word_clusters`) of the word right before / after the
-    mention, of the words within ``near`` tokens, of the words left / right of it within
-    ``window`` tokens, and of the words anywhere in the sentence, looked up unstemmed and
-    lowercase; ``ctri:a_b_c``: the trigrams through the mention with clusters for words.
-``cvec_<left|right>_<d>``
-    Only with ``clusters``: dimension d of the mean of the (reduced) cluster centroids of
-    the words left / right of the mention within ``window`` tokens.
-``ind_<scope>_pos`` / ``ind_<scope>_neg``
-    Only with ``induced_valence``: valences induced from word embeddings for words
-    neither lexicon holds, summed in the scopes ``sent``, ``left``, ``right``, ``clause``,
-    ``near`` (capped at 1).
 """
 
 from __future__ import annotations
@@ -69,14 +56,13 @@ from corpus_tools.measure.target_cue_words import (
 )
 from corpus_tools.measure.target_lexicons import _score_lexicons
 from corpus_tools.measure.target_structure import clause_range, harm_role, quoted_tokens, structural_cues
-from corpus_tools.measure.word_clusters import cluster_features, induced_features
 
 __all__ = ["FEATURE_GROUPS", "FeatureOptions", "Token", "target_features", "tokenize"]
 
 TARGET = "<T>"
 HARM_MASK = "<harm>"
 FEATURE_GROUPS = ("l1", "r1", "near", "left", "right", "sent", "bi", "sbi", "tri", "clause", "vader", "tb", "lex", "harm", "struct",
-                  "role", "l1c", "r1c", "nc", "lc", "rc", "sc", "ctri", "cvec", "ind")
+                  "role")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]|_+")
 _VADER_ALPHA = 15.0
@@ -112,11 +98,6 @@ class FeatureOptions:
         victim_condemnation: when the mention is the victim of violence or threats
             (``struct:victim``), words condemning it ("condemned", "denounced", ...)
             judge the attack, not the mention: they are left out of its lexicon strengths.
-        clusters: number of word clusters K of the cluster features (``l1c``, ``r1c``,
-            ``nc``, ``lc``, ``rc``, ``sc``, ``ctri``, ``cvec``; a packaged table
-            ``word_clusters_<K>.tsv.gz``); 0: none.
-        induced_valence: add the ``ind_*`` strengths of the words with a valence induced
-            from word embeddings (``word_valence_induced.tsv.gz``).
     """
 
     near: int = 3
@@ -129,8 +110,6 @@ class FeatureOptions:
     news_words: bool = False
     event_neutral: bool = False
     victim_condemnation: bool = False
-    clusters: int = 0
-    induced_valence: bool = False
 
 
 @dataclass(slots=True)
@@ -385,12 +364,7 @@ def target_features(text: str, start: int, end: int, *, options: FeatureOptions 
     feats: dict[str, float] = {}
     relation = harm_role(low, lo, hi)
     _word_features(feats, tokens, words, lo, hi, opts, victim=relation == "victim")
-    if opts.clusters:
-        feats.update(cluster_features(low, lo, hi, groups=opts.groups, window=opts.window, clusters=opts.clusters,
-                                      near=opts.near, victim=relation == "victim"))
     clause = clause_range(tokens, lo, hi)
-    if opts.induced_valence and "ind" in opts.groups:
-        feats.update(induced_features(tokens, lo, hi, clause=clause, near=opts.near, harm_neutral=opts.harm_neutral))
     lexical = {"vader", "tb", "lex"} & set(opts.groups)
     if lexical:
         polar = [(i, t) for i, t in enumerate(tokens) if (t.vader or t.textblob) and not lo <= i < hi]

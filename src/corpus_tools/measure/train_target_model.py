@@ -51,18 +51,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "+sentence words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE),
     "+clause words": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "clause"),
     "+sentence unigrams": (*LEXICAL, *NEAR, *WINDOW, "sent"),
-    "+near clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c"),
-    "+window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc"),
-    "+clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "lc", "rc", "sc"),
-    "+cluster vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "cvec"),
-    "+near clusters and vectors": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec"),
-    "+near-window clusters": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "nc"),
-    "+near clusters, vectors and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "cvec", "ind"),
-    "+near clusters and cluster trigrams": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ctri"),
-    "+induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "ind"),
-    "+near clusters and induced valence": (*LEXICAL, *NEAR, *WINDOW, *SENTENCE, "l1c", "r1c", "ind"),
 }
-CLUSTER_PREFIXES = ("l1c:", "r1c:", "nc:", "lc:", "rc:", "sc:", "ctri:")
 C_VALUES = (0.03, 0.1, 0.3)
 CLASS_WEIGHTS = (None, "balanced")
 
@@ -101,18 +90,14 @@ class Setting:
     event_neutral: bool = False
     tune_bias: bool = False
     victim_condemnation: bool = False
-    clusters: int = 0
-    induced_valence: bool = False
-    nb_clusters: bool = True
-    cluster_scale: float = 1.0
+    loss: str = "logistic"  # or "hinge": a linear support vector machine (squared hinge, one class against the rest)
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
         return FeatureOptions(near=self.near, window=self.window, groups=FEATURE_SETS[self.features], stem=self.stem,
                               harm_neutral=self.harm_neutral, owner=self.owner,
                               quotes=self.quotes, news_words=self.news_words,
-                              event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation,
-                              clusters=self.clusters, induced_valence=self.induced_valence)
+                              event_neutral=self.event_neutral, victim_condemnation=self.victim_condemnation)
 
 
 def kept_aside(sentence: str) -> bool:
@@ -212,9 +197,8 @@ def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Se
     with ``nb`` the binary word features are scaled by their largest absolute
     log-count ratio between one class and the others (Wang and Manning 2012, add-one
     smoothed) to the power ``nb_power``, and so are the structural cues if
-    ``nb_struct``; word-cluster features (``lc:`` ...) take the log-count ratio only if
-    ``nb_clusters``, and are scaled by ``cluster_scale``. The fitted weights are
-    multiplied by the same factors, so the shipped weights apply to the unscaled features.
+    ``nb_struct``. The fitted weights are multiplied by the same factors, so the shipped
+    weights apply to the unscaled features.
     """
     scale = np.ones(len(vocab))
     names = sorted(vocab, key=vocab.get)
@@ -235,11 +219,6 @@ def column_scales(matrix, labels: np.ndarray, vocab: dict[str, int], setting: Se
             scale[kind == 1] *= r[kind == 1]
     if setting.sent_scale != 1.0:
         scale[np.array([n.startswith(("sent:", "sbi:")) for n in names], dtype=bool)] *= setting.sent_scale
-    if setting.clusters:
-        cluster = np.array([n.startswith(CLUSTER_PREFIXES) for n in names], dtype=bool)
-        if not setting.nb_clusters:
-            scale[cluster] = 1.0
-        scale[cluster] *= setting.cluster_scale
     return scale
 
 
@@ -279,7 +258,7 @@ def class_offsets(rows: Sequence[dict[str, float]], labels: Sequence[str], group
 
 
 def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting, groups: Sequence[str] | None = None):
-    """Fit a multinomial L2 logistic regression; return (model, vocabulary).
+    """Fit a multinomial L2 logistic regression (or, with ``loss="hinge"``, a linear SVM); return (model, vocabulary).
 
     The model's coefficients are already multiplied by the column factors of
     :func:`column_scales`, so it applies to unscaled feature rows. With
@@ -293,7 +272,14 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Settin
     matrix = to_matrix(rows, vocab)
     y = np.array(labels)
     scale = column_scales(matrix, y, vocab, setting)
-    model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
+    if setting.loss == "hinge":
+        from sklearn.svm import LinearSVC
+
+        model = LinearSVC(C=setting.C, class_weight=setting.class_weight, max_iter=20000, tol=1e-5)
+    elif setting.loss == "logistic":
+        model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
+    else:
+        raise ValueError(f"fit: loss must be 'logistic' or 'hinge', not {setting.loss!r}")
     model.fit(matrix @ diags(scale), y)
     model.coef_ = model.coef_ * scale
     if setting.tune_bias:
