@@ -90,7 +90,6 @@ class Setting:
     event_neutral: bool = False
     tune_bias: bool = False
     victim_condemnation: bool = False
-    loss: str = "logistic"  # or "hinge": a linear support vector machine (squared hinge, one class against the rest)
 
     def options(self) -> FeatureOptions:
         """The feature options of this setting."""
@@ -257,8 +256,12 @@ def class_offsets(rows: Sequence[dict[str, float]], labels: Sequence[str], group
     return np.array([0.0, *best[2]])
 
 
-def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting, groups: Sequence[str] | None = None):
-    """Fit a multinomial L2 logistic regression (or, with ``loss="hinge"``, a linear SVM); return (model, vocabulary).
+def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Setting, groups: Sequence[str] | None = None,
+        *, estimator=None):
+    """Fit a multinomial L2 logistic regression; return (model, vocabulary).
+
+    ``estimator(C, class_weight)``, if given, builds another linear scikit-learn
+    classifier to fit instead (the cross-validation script compares a linear SVM).
 
     The model's coefficients are already multiplied by the column factors of
     :func:`column_scales`, so it applies to unscaled feature rows. With
@@ -272,14 +275,10 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], setting: Settin
     matrix = to_matrix(rows, vocab)
     y = np.array(labels)
     scale = column_scales(matrix, y, vocab, setting)
-    if setting.loss == "hinge":
-        from sklearn.svm import LinearSVC
-
-        model = LinearSVC(C=setting.C, class_weight=setting.class_weight, max_iter=20000, tol=1e-5)
-    elif setting.loss == "logistic":
-        model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
+    if estimator is not None:
+        model = estimator(setting.C, setting.class_weight)
     else:
-        raise ValueError(f"fit: loss must be 'logistic' or 'hinge', not {setting.loss!r}")
+        model = LogisticRegression(C=setting.C, class_weight=setting.class_weight, max_iter=3000, tol=1e-6)
     model.fit(matrix @ diags(scale), y)
     model.coef_ = model.coef_ * scale
     if setting.tune_bias:
